@@ -1,0 +1,117 @@
+// `empathy-trainer score`: the stable JSON contract of the scoring engine.
+#include <fstream>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "app/cli.hpp"
+#include "core/criteria.hpp"
+#include "core/scenario_loader.hpp"
+#include "core/scorer.hpp"
+
+namespace et {
+
+namespace {
+
+const char* kScoreUsage =
+    "usage: empathy-trainer score --scenario FILE [--step STEP_ID] [--criteria FILE]\n"
+    "                             (--response TEXT | --responses FILE)\n"
+    "Prints one JSON object per response: level, mistakes, score, matches, feedback,\n"
+    "suggestion. --responses reads one response per line and prints JSON Lines.\n";
+
+int usage(std::ostream& err, const std::string& message) {
+    err << "empathy-trainer score: " << message << '\n' << kScoreUsage;
+    return kExitUsage;
+}
+
+void print(std::ostream& out, const Score& score, std::string_view response) {
+    // Invalid UTF-8 never reaches the output: the engine refuses it and echoes no text.
+    out << score_to_json(score, response).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+        << '\n';
+}
+
+} // namespace
+
+int cli_score(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    std::optional<std::string> scenario_path, step_id, criteria_path, response, responses_path;
+    ArgReader r{args, 0, err, "score"};
+    while (!r.done()) {
+        const std::string arg = r.peek();
+        std::optional<std::string>* target = nullptr;
+        if (arg == "--scenario") target = &scenario_path;
+        else if (arg == "--step") target = &step_id;
+        else if (arg == "--criteria") target = &criteria_path;
+        else if (arg == "--response") target = &response;
+        else if (arg == "--responses") target = &responses_path;
+        else if (arg == "-h" || arg == "--help") {
+            out << kScoreUsage;
+            return kExitOk;
+        } else {
+            return usage(err, "unknown argument " + arg);
+        }
+        if (target->has_value()) {
+            return usage(err, arg + " given twice");
+        }
+        *target = r.value(arg);
+        if (!target->has_value()) {
+            err << kScoreUsage;
+            return kExitUsage;
+        }
+    }
+    if (!scenario_path) {
+        return usage(err, "--scenario FILE is required");
+    }
+    if (response.has_value() == responses_path.has_value()) {
+        return usage(err, "give exactly one of --response TEXT or --responses FILE");
+    }
+
+    const auto criteria = load_criteria_file(criteria_path.value_or(default_criteria_path()));
+    if (!criteria.criteria) {
+        for (const auto& d : criteria.problems) {
+            if (d.severity == Severity::Error) {
+                err << d.to_string() << '\n';
+                break; // one line: the first error
+            }
+        }
+        return kExitUsage;
+    }
+    const auto loaded = load_scenario_file(*scenario_path);
+    if (!loaded.scenario) {
+        for (const auto& d : loaded.problems) {
+            if (d.severity == Severity::Error) {
+                err << d.to_string() << '\n';
+                break;
+            }
+        }
+        return kExitUsage;
+    }
+    const Scenario& scenario = *loaded.scenario;
+    const Step* step = step_id ? scenario.find_step(*step_id) : &scenario.steps.front();
+    if (step == nullptr) {
+        err << *scenario_path << ": no step has the id \"" << *step_id << "\"\n";
+        return kExitUsage;
+    }
+
+    const Scorer scorer(*criteria.criteria);
+    const auto prepared = scorer.prepare(scoring_step(scenario, *step));
+    if (response) {
+        print(out, scorer.score(*prepared, *response), *response);
+        return kExitOk;
+    }
+    std::ifstream in(*responses_path, std::ios::binary);
+    if (!in) {
+        err << *responses_path << ": cannot open the file\n";
+        return kExitUsage;
+    }
+    std::string line;
+    while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r') {
+            line.pop_back();
+        }
+        const Score s = scorer.score(*prepared, line);
+        print(out, s, line);
+    }
+    return kExitOk;
+}
+
+} // namespace et

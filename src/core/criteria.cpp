@@ -1,0 +1,494 @@
+// Loads and compiles a criteria file; any error refuses the whole file.
+#include "core/criteria.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "core/json_checker.hpp"
+#include "core/paths.hpp"
+
+namespace et {
+
+const char* core_emotion_id(CoreEmotion emotion) {
+    switch (emotion) {
+    case CoreEmotion::Mad: return "mad";
+    case CoreEmotion::Sad: return "sad";
+    case CoreEmotion::Glad: return "glad";
+    case CoreEmotion::Fear: return "fear";
+    }
+    return "";
+}
+
+std::optional<CoreEmotion> parse_core_emotion(std::string_view id) {
+    for (CoreEmotion e : kCoreEmotions) {
+        if (id == core_emotion_id(e)) {
+            return e;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<CoreEmotion> Criteria::emotion_of(std::string_view word) const {
+    const auto words = normalise_words(word, normalisation);
+    if (words.empty()) {
+        return std::nullopt;
+    }
+    std::vector<std::string> stems;
+    for (const auto& w : words) {
+        stems.push_back(stem_word(w));
+    }
+    for (std::size_t slot = 0; slot < 4; ++slot) {
+        for (const auto& entry : slot_entries[slot]) {
+            if (entry.words.size() != words.size()) {
+                continue;
+            }
+            bool same = true;
+            for (std::size_t k = 0; k < words.size() && same; ++k) {
+                same = entry.words[k] == words[k] || stem_word(entry.words[k]) == stems[k];
+            }
+            if (same) {
+                return kCoreEmotions[slot];
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+std::string Criteria::text(const std::string& key) const {
+    const auto it = texts.find(key);
+    return it == texts.end() ? key : it->second;
+}
+
+namespace {
+
+// Keys every criteria file must give under "feedback", so the UI never shows a blank.
+constexpr std::string_view kRequiredTexts[] = {
+    "empty",          "invalid_utf8",        "too_long",         "level_0",
+    "level_1",        "level_2",             "named_feeling",    "generic_validation",
+    "no_card_reference", "no_link",          "no_validation_for_card", "clean",
+};
+
+class CriteriaReader {
+public:
+    CriteriaReader(const JsonDocument& doc, Diagnostics& problems)
+        : doc_(doc), check_(doc, problems) {}
+
+    std::optional<Criteria> read() {
+        const auto& root = doc_.value();
+        const JsonPath top;
+        if (!check_.expect_object(root, top)) {
+            return std::nullopt;
+        }
+        c_.file = doc_.file();
+        c_.name = check_.string_member(root, top, "name", true).value_or("");
+        check_.warn_unknown_keys(root, top,
+                                 {"$schema", "name", "version", "description", "normalisation",
+                                  "lexicon", "appraisals", "lists", "groups", "level_one",
+                                  "level_two", "negation", "mistakes", "weights", "feedback",
+                                  "suggestions"});
+        read_normalisation(root, top);
+        read_slots(root, top);
+        if (check_.failed()) {
+            return std::nullopt; // patterns cannot compile without slots
+        }
+        read_level_one(root, top);
+        read_level_two(root, top);
+        read_negation(root, top);
+        read_mistakes(root, top);
+        read_weights(root, top);
+        read_texts(root, top);
+        if (check_.failed()) {
+            return std::nullopt;
+        }
+        return std::move(c_);
+    }
+
+private:
+    const nlohmann::json* object_member(const nlohmann::json& parent, const JsonPath& path,
+                                        std::string_view key, bool required = true) {
+        const auto* v = check_.member(parent, path, key, required);
+        if (v == nullptr || !check_.expect_object(*v, path / std::string(key))) {
+            return nullptr;
+        }
+        return v;
+    }
+
+    std::map<std::string, std::string> string_map(const nlohmann::json& parent,
+                                                  const JsonPath& path, std::string_view key) {
+        std::map<std::string, std::string> out;
+        const auto* obj = object_member(parent, path, key, false);
+        if (obj == nullptr) {
+            return out;
+        }
+        for (const auto& [k, v] : obj->items()) {
+            if (check_.expect_string(v, path / std::string(key) / k)) {
+                out[fold_case(k)] = fold_case(v.get<std::string>());
+            }
+        }
+        return out;
+    }
+
+    void read_normalisation(const nlohmann::json& root, const JsonPath& top) {
+        const auto* n = object_member(root, top, "normalisation");
+        if (n == nullptr) {
+            return;
+        }
+        const JsonPath at = top / "normalisation";
+        for (auto& [k, v] : string_map(*n, at, "spellings")) {
+            c_.normalisation.spellings.emplace(k, v);
+        }
+        for (auto& [k, v] : string_map(*n, at, "contractions")) {
+            c_.normalisation.contractions.emplace(k, v);
+        }
+        auto suffixes = string_map(*n, at, "suffixes");
+        for (auto& [k, v] : suffixes) {
+            c_.normalisation.suffixes.emplace_back(k, v);
+        }
+        // Longest suffix first, so "n't" wins over "t" style rules.
+        std::sort(c_.normalisation.suffixes.begin(), c_.normalisation.suffixes.end(),
+                  [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+        if (auto list = check_.string_array_member(*n, at, "is_contractions", false)) {
+            c_.normalisation.is_contractions = *list;
+        }
+    }
+
+    void add_slot(const std::string& name, std::vector<LexiconEntry> entries, const JsonPath& at) {
+        if (c_.slot_names.size() >= 64) {
+            check_.error(at, "too many lexicon groups and lists (at most 64)");
+            return;
+        }
+        if (std::find(c_.slot_names.begin(), c_.slot_names.end(), name) != c_.slot_names.end()) {
+            check_.error(at, "the name \"" + name + "\" is already used by another group or list");
+            return;
+        }
+        c_.slot_names.push_back(name);
+        c_.slot_entries.push_back(std::move(entries));
+    }
+
+    std::vector<LexiconEntry> read_weighted_words(const nlohmann::json& obj, const JsonPath& at) {
+        std::vector<LexiconEntry> entries;
+        for (const auto& [word, intensity] : obj.items()) {
+            if (!check_.expect_integer(intensity, at / word, 1, 4)) {
+                continue;
+            }
+            LexiconEntry e;
+            e.words = normalise_words(word, c_.normalisation);
+            e.intensity = intensity.get<int>();
+            if (e.words.empty()) {
+                check_.error(at / word, "a lexicon entry needs at least one word");
+                continue;
+            }
+            entries.push_back(std::move(e));
+        }
+        return entries;
+    }
+
+    void read_slots(const nlohmann::json& root, const JsonPath& top) {
+        const auto* lexicon = object_member(root, top, "lexicon");
+        if (lexicon == nullptr) {
+            return;
+        }
+        const JsonPath lex = top / "lexicon";
+        for (CoreEmotion e : kCoreEmotions) {
+            const char* id = core_emotion_id(e);
+            const auto* group = object_member(*lexicon, lex, id);
+            add_slot(id, group ? read_weighted_words(*group, lex / id) : std::vector<LexiconEntry>{},
+                     lex / id);
+        }
+        check_.warn_unknown_keys(*lexicon, lex, {"mad", "sad", "glad", "fear"});
+        c_.appraisal_slot_first = static_cast<int>(c_.slot_names.size());
+        if (const auto* appraisals = object_member(root, top, "appraisals")) {
+            for (const auto& [name, group] : appraisals->items()) {
+                const JsonPath at = top / "appraisals" / name;
+                if (check_.expect_object(group, at)) {
+                    add_slot(name, read_weighted_words(group, at), at);
+                }
+            }
+        }
+        c_.first_list_slot = static_cast<int>(c_.slot_names.size());
+        if (const auto* lists = object_member(root, top, "lists")) {
+            for (const auto& [name, words] : lists->items()) {
+                const JsonPath at = top / "lists" / name;
+                if (!check_.expect_array(words, at)) {
+                    continue;
+                }
+                std::vector<LexiconEntry> entries;
+                for (std::size_t i = 0; i < words.size(); ++i) {
+                    if (!check_.expect_string(words[i], at / i)) {
+                        continue;
+                    }
+                    LexiconEntry e;
+                    e.words = normalise_words(words[i].get<std::string>(), c_.normalisation);
+                    if (!e.words.empty()) {
+                        entries.push_back(std::move(e));
+                    }
+                }
+                add_slot(name, std::move(entries), at);
+            }
+        }
+        if (const auto* groups = object_member(root, top, "groups", false)) {
+            for (const auto& [name, members] : groups->items()) {
+                const JsonPath at = top / "groups" / name;
+                if (!check_.expect_array(members, at)) {
+                    continue;
+                }
+                SlotMask mask = 0;
+                for (std::size_t i = 0; i < members.size(); ++i) {
+                    if (!check_.expect_string(members[i], at / i)) {
+                        continue;
+                    }
+                    const auto m = slot_mask(members[i].get<std::string>());
+                    if (!m) {
+                        check_.error(at / i, "unknown group or list \"" +
+                                                 members[i].get<std::string>() + "\"");
+                        continue;
+                    }
+                    mask |= *m;
+                }
+                groups_.emplace_back(name, mask);
+            }
+        }
+        // Index every entry by its first word and that word's stem.
+        for (std::size_t slot = 0; slot < c_.slot_entries.size(); ++slot) {
+            for (std::size_t i = 0; i < c_.slot_entries[slot].size(); ++i) {
+                const auto& first = c_.slot_entries[slot][i].words.front();
+                auto& by_word = c_.slot_index[first];
+                by_word.emplace_back(static_cast<std::uint8_t>(slot), i);
+                const std::string stem = "\x01" + stem_word(first);
+                c_.slot_index[stem].emplace_back(static_cast<std::uint8_t>(slot), i);
+            }
+        }
+    }
+
+    std::optional<SlotMask> slot_mask(std::string_view name) const {
+        for (std::size_t i = 0; i < c_.slot_names.size(); ++i) {
+            if (c_.slot_names[i] == name) {
+                return SlotMask{1} << i;
+            }
+        }
+        for (const auto& [group, mask] : groups_) {
+            if (group == name) {
+                return mask;
+            }
+        }
+        return std::nullopt;
+    }
+
+    std::optional<Pattern> compile(const nlohmann::json& value, const JsonPath& at) {
+        if (!check_.expect_string(value, at)) {
+            return std::nullopt;
+        }
+        Pattern::CompileError error{0, ""};
+        auto pattern = Pattern::compile(
+            value.get_ref<const std::string&>(), c_.normalisation,
+            [this](std::string_view name) { return slot_mask(name); }, error);
+        if (!pattern) {
+            check_.error(at, "in pattern \"" + value.get<std::string>() + "\" at character " +
+                                 std::to_string(error.column + 1) + ": " + error.message);
+        }
+        return pattern;
+    }
+
+    std::vector<Pattern> compile_list(const nlohmann::json& parent, const JsonPath& path,
+                                      std::string_view key, bool required) {
+        std::vector<Pattern> out;
+        const auto* list = check_.member(parent, path, key, required);
+        const JsonPath at = path / std::string(key);
+        if (list == nullptr || !check_.expect_array(*list, at)) {
+            return out;
+        }
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            if (auto p = compile((*list)[i], at / i)) {
+                out.push_back(std::move(*p));
+            }
+        }
+        return out;
+    }
+
+    // {"id": {"explain": "...", "patterns": [...]}, ...}
+    std::vector<Criterion> read_criteria(const nlohmann::json& parent, const JsonPath& path,
+                                         std::string_view key) {
+        std::vector<Criterion> out;
+        const auto* obj = object_member(parent, path, key);
+        if (obj == nullptr) {
+            return out;
+        }
+        const JsonPath at = path / std::string(key);
+        for (const auto& [id, body] : obj->items()) {
+            const JsonPath here = at / id;
+            if (!check_.expect_object(body, here)) {
+                continue;
+            }
+            check_.warn_unknown_keys(body, here, {"explain", "patterns"});
+            Criterion c;
+            c.id = id;
+            c.explain = check_.string_member(body, here, "explain", true).value_or("");
+            c.patterns = compile_list(body, here, "patterns", true);
+            out.push_back(std::move(c));
+        }
+        return out;
+    }
+
+    void read_level_one(const nlohmann::json& root, const JsonPath& top) {
+        const auto* l1 = object_member(root, top, "level_one");
+        if (l1 == nullptr) {
+            return;
+        }
+        c_.level_one = read_criteria(*l1, top / "level_one", "criteria");
+    }
+
+    void read_level_two(const nlohmann::json& root, const JsonPath& top) {
+        const auto* l2 = object_member(root, top, "level_two");
+        if (l2 == nullptr) {
+            return;
+        }
+        const JsonPath at = top / "level_two";
+        c_.level_two_explain = check_.string_member(*l2, at, "explain", true).value_or("");
+        c_.links = read_criteria(*l2, at, "links");
+        for (const auto& w : check_.string_array_member(*l2, at, "stopwords", true).value_or(
+                 std::vector<std::string>{})) {
+            for (auto& n : normalise_words(w, c_.normalisation)) {
+                c_.stopwords.push_back(n);
+            }
+        }
+        for (const auto& w : check_.string_array_member(*l2, at, "determiners", true).value_or(
+                 std::vector<std::string>{})) {
+            for (auto& n : normalise_words(w, c_.normalisation)) {
+                c_.determiners.push_back(n);
+            }
+        }
+        std::sort(c_.stopwords.begin(), c_.stopwords.end());
+        std::sort(c_.determiners.begin(), c_.determiners.end());
+    }
+
+    void read_negation(const nlohmann::json& root, const JsonPath& top) {
+        const auto* n = object_member(root, top, "negation");
+        if (n == nullptr) {
+            return;
+        }
+        const JsonPath at = top / "negation";
+        c_.negators = check_.string_array_member(*n, at, "negators", true).value_or(
+            std::vector<std::string>{});
+        c_.negation_transparent = check_.string_array_member(*n, at, "transparent", true)
+                                      .value_or(std::vector<std::string>{});
+    }
+
+    void read_mistakes(const nlohmann::json& root, const JsonPath& top) {
+        const auto* m = object_member(root, top, "mistakes");
+        if (m == nullptr) {
+            return;
+        }
+        const JsonPath at = top / "mistakes";
+        for (const auto& [id, body] : m->items()) {
+            if (!parse_mistake(id)) {
+                check_.error(at / id, "unknown mistake id \"" + id +
+                                          "\"; expected one of fixing, i_understand, hijacking, "
+                                          "problem_solving_question, making_it_about_you, "
+                                          "dismissing");
+            }
+        }
+        for (Mistake mistake : kAllMistakes) {
+            const std::string id(mistake_id(mistake));
+            const auto* body = object_member(*m, at, id);
+            if (body == nullptr) {
+                continue;
+            }
+            const JsonPath here = at / id;
+            check_.warn_unknown_keys(*body, here, {"title", "why", "weight", "criteria", "except"});
+            auto& out = c_.mistakes[static_cast<std::size_t>(mistake)];
+            out.title = check_.string_member(*body, here, "title", true).value_or("");
+            out.why = check_.string_member(*body, here, "why", true).value_or("");
+            out.weight = static_cast<int>(check_.integer_member(*body, here, "weight", true, 0, 100).value_or(0));
+            out.criteria = read_criteria(*body, here, "criteria");
+            out.except = compile_list(*body, here, "except", false);
+        }
+    }
+
+    void read_weights(const nlohmann::json& root, const JsonPath& top) {
+        const auto* w = object_member(root, top, "weights");
+        if (w == nullptr) {
+            return;
+        }
+        const JsonPath at = top / "weights";
+        const auto* levels = check_.member(*w, at, "level", true);
+        if (levels != nullptr && check_.expect_array(*levels, at / "level")) {
+            if (levels->size() != 3) {
+                check_.error(at / "level", "expected 3 numbers (points for levels 0, 1 and 2)");
+            } else {
+                for (std::size_t i = 0; i < 3; ++i) {
+                    if (check_.expect_integer((*levels)[i], at / "level" / i, 0, 100)) {
+                        c_.level_points[i] = (*levels)[i].get<int>();
+                    }
+                }
+            }
+        }
+        c_.named_feeling_bonus = static_cast<int>(
+            check_.integer_member(*w, at, "named_feeling_bonus", true, 0, 100).value_or(0));
+    }
+
+    void read_texts(const nlohmann::json& root, const JsonPath& top) {
+        if (const auto* f = object_member(root, top, "feedback")) {
+            const JsonPath at = top / "feedback";
+            for (const auto& [k, v] : f->items()) {
+                if (check_.expect_string(v, at / k)) {
+                    c_.texts[k] = v.get<std::string>();
+                }
+            }
+            for (std::string_view key : kRequiredTexts) {
+                if (c_.texts.find(std::string(key)) == c_.texts.end()) {
+                    check_.error(at, "missing required key \"" + std::string(key) + "\"");
+                }
+            }
+        }
+        if (const auto* s = object_member(root, top, "suggestions")) {
+            const JsonPath at = top / "suggestions";
+            c_.level_two_templates =
+                check_.string_array_member(*s, at, "level_two", true).value_or(std::vector<std::string>{});
+            c_.level_one_templates =
+                check_.string_array_member(*s, at, "level_one", true).value_or(std::vector<std::string>{});
+            c_.link_phrases =
+                check_.string_array_member(*s, at, "links", true).value_or(std::vector<std::string>{});
+            if (c_.level_two_templates.empty() || c_.level_one_templates.empty()) {
+                check_.error(at, "needs at least one level_one and one level_two template");
+            }
+            for (const auto& [k, v] : string_map(*s, at, "perspective")) {
+                c_.perspective.emplace_back(k, v);
+            }
+        }
+    }
+
+    const JsonDocument& doc_;
+    JsonChecker check_;
+    Criteria c_;
+    std::vector<std::pair<std::string, SlotMask>> groups_;
+};
+
+} // namespace
+
+CriteriaLoad load_criteria_text(const std::string& name, std::string text) {
+    CriteriaLoad result;
+    auto loaded = parse_json_text(name, std::move(text));
+    if (!loaded.document) {
+        result.problems.push_back(loaded.error);
+        return result;
+    }
+    CriteriaReader reader(*loaded.document, result.problems);
+    result.criteria = reader.read();
+    return result;
+}
+
+CriteriaLoad load_criteria_file(const std::string& path) {
+    CriteriaLoad result;
+    auto loaded = read_json_file(path);
+    if (!loaded.document) {
+        result.problems.push_back(loaded.error);
+        return result;
+    }
+    CriteriaReader reader(*loaded.document, result.problems);
+    result.criteria = reader.read();
+    return result;
+}
+
+std::string default_criteria_path() { return (assets_dir() / "criteria" / "default.json").string(); }
+
+} // namespace et

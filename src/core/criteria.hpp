@@ -1,0 +1,101 @@
+// The scoring criteria: lexicon, word lists, phrase patterns, weights and texts, loaded
+// from a JSON file (assets/criteria/default.json) so that no phrase list lives in C++.
+#pragma once
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "core/mistakes.hpp"
+#include "core/pattern.hpp"
+#include "core/text.hpp"
+
+namespace et {
+
+enum class CoreEmotion { Mad, Sad, Glad, Fear };
+inline constexpr std::array<CoreEmotion, 4> kCoreEmotions = {CoreEmotion::Mad, CoreEmotion::Sad,
+                                                             CoreEmotion::Glad, CoreEmotion::Fear};
+const char* core_emotion_id(CoreEmotion emotion);
+std::optional<CoreEmotion> parse_core_emotion(std::string_view id);
+
+// A named group of patterns: a judgement the engine can show ("that_sounds").
+struct Criterion {
+    std::string id;
+    std::string explain;           // why this counts, shown in tooltips
+    std::vector<Pattern> patterns;
+};
+
+struct MistakeCriteria {
+    std::string title;             // "Fixing"
+    std::string why;               // why it hurts, shown as "what to avoid"
+    std::vector<Criterion> criteria;
+    std::vector<Pattern> except;   // a match overlapping one of these does not count
+    int weight = 0;                // points taken off the score
+};
+
+// A lexicon entry: a feeling word or phrase, in normalised words.
+struct LexiconEntry {
+    std::vector<std::string> words;
+    int intensity = 2;             // 1 mild .. 4 intense
+};
+
+struct Criteria {
+    std::string name;
+    std::string file; // where it was loaded from
+    Normalisation normalisation;
+
+    // Slots: the four core emotions, then appraisals, then the word lists. Every slot
+    // has a name usable in patterns as {name}.
+    std::vector<std::string> slot_names;
+    std::vector<std::vector<LexiconEntry>> slot_entries;   // per slot
+    int appraisal_slot_first = 4;  // slots [4, first_list) are appraisal groups
+    int first_list_slot = 6;
+    std::unordered_map<std::string, std::vector<std::pair<std::uint8_t, std::size_t>>> slot_index;
+
+    std::vector<Criterion> level_one;
+    std::string level_one_name = "Level One";
+
+    // Level Two
+    std::vector<Criterion> links;
+    std::vector<std::string> stopwords;  // never count as a reference to the partner card
+    std::vector<std::string> determiners; // ignored when matching card cues ("your mum")
+    std::string level_two_explain;
+
+    // Negation
+    std::vector<std::string> negators;
+    std::vector<std::string> negation_transparent;
+
+    std::array<MistakeCriteria, kMistakeCount> mistakes;
+
+    // Weights
+    std::array<int, 3> level_points = {10, 60, 90};
+    int named_feeling_bonus = 10;
+
+    // Texts
+    std::map<std::string, std::string> texts;            // feedback.* keys
+    std::vector<std::string> level_two_templates;         // suggestion templates
+    std::vector<std::string> level_one_templates;
+    std::vector<std::string> link_phrases;                // used to compose suggestions
+    std::vector<std::pair<std::string, std::string>> perspective; // "she" -> "you"
+
+    // Emotion category of a feeling word ("anxious" -> fear), for naming the emotion.
+    std::optional<CoreEmotion> emotion_of(std::string_view word) const;
+    std::string text(const std::string& key) const; // feedback text, or the key if missing
+};
+
+struct CriteriaLoad {
+    std::optional<Criteria> criteria;
+    Diagnostics problems; // errors refuse the whole file: nothing half-loads
+};
+
+CriteriaLoad load_criteria_file(const std::string& path);
+CriteriaLoad load_criteria_text(const std::string& name, std::string text);
+
+// The bundled default criteria path (next to the executable's assets).
+std::string default_criteria_path();
+
+} // namespace et

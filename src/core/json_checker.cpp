@@ -1,0 +1,134 @@
+// Implementation of the located type checks used by every JSON loader.
+#include "core/json_checker.hpp"
+
+#include <algorithm>
+
+namespace et {
+
+void JsonChecker::error(const JsonPath& path, std::string message) {
+    ++errors_;
+    out_.push_back(doc_.at(path, std::move(message), Severity::Error));
+}
+
+void JsonChecker::warning(const JsonPath& path, std::string message) {
+    out_.push_back(doc_.at(path, std::move(message), Severity::Warning));
+}
+
+const nlohmann::json* JsonChecker::member(const nlohmann::json& object, const JsonPath& path,
+                                          std::string_view key, bool required) {
+    if (!object.is_object()) {
+        return nullptr;
+    }
+    const auto it = object.find(key);
+    if (it == object.end()) {
+        if (required) {
+            error(path, "missing required key \"" + std::string(key) + "\"");
+        }
+        return nullptr;
+    }
+    return &*it;
+}
+
+bool JsonChecker::expect_object(const nlohmann::json& value, const JsonPath& path) {
+    if (value.is_object()) {
+        return true;
+    }
+    error(path, "expected an object, got " + json_type_name(value));
+    return false;
+}
+
+bool JsonChecker::expect_array(const nlohmann::json& value, const JsonPath& path) {
+    if (value.is_array()) {
+        return true;
+    }
+    error(path, "expected an array, got " + json_type_name(value));
+    return false;
+}
+
+bool JsonChecker::expect_string(const nlohmann::json& value, const JsonPath& path, bool non_empty) {
+    if (!value.is_string()) {
+        error(path, "expected a string, got " + json_type_name(value));
+        return false;
+    }
+    if (non_empty) {
+        const auto& s = value.get_ref<const std::string&>();
+        if (std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; })) {
+            error(path, "must not be empty");
+            return false;
+        }
+    }
+    return true;
+}
+
+bool JsonChecker::expect_integer(const nlohmann::json& value, const JsonPath& path, long min,
+                                 long max) {
+    if (!value.is_number_integer()) {
+        error(path, "expected an integer from " + std::to_string(min) + " to " +
+                        std::to_string(max) + ", got " + json_type_name(value));
+        return false;
+    }
+    const long v = value.get<long>();
+    if (v < min || v > max) {
+        error(path, "expected an integer from " + std::to_string(min) + " to " +
+                        std::to_string(max) + ", got " + std::to_string(v));
+        return false;
+    }
+    return true;
+}
+
+std::optional<std::string> JsonChecker::string_member(const nlohmann::json& object,
+                                                      const JsonPath& path, std::string_view key,
+                                                      bool required, bool non_empty) {
+    const auto* value = member(object, path, key, required);
+    const JsonPath at = path / std::string(key);
+    if (value == nullptr || !expect_string(*value, at, non_empty)) {
+        return std::nullopt;
+    }
+    return value->get<std::string>();
+}
+
+std::optional<long> JsonChecker::integer_member(const nlohmann::json& object, const JsonPath& path,
+                                                std::string_view key, bool required, long min,
+                                                long max) {
+    const auto* value = member(object, path, key, required);
+    if (value == nullptr || !expect_integer(*value, path / std::string(key), min, max)) {
+        return std::nullopt;
+    }
+    return value->get<long>();
+}
+
+std::optional<std::vector<std::string>> JsonChecker::string_array_member(
+    const nlohmann::json& object, const JsonPath& path, std::string_view key, bool required) {
+    const auto* value = member(object, path, key, required);
+    const JsonPath at = path / std::string(key);
+    if (value == nullptr || !expect_array(*value, at)) {
+        return std::nullopt;
+    }
+    std::vector<std::string> out;
+    bool ok = true;
+    for (std::size_t i = 0; i < value->size(); ++i) {
+        if (expect_string((*value)[i], at / i)) {
+            out.push_back((*value)[i].get<std::string>());
+        } else {
+            ok = false;
+        }
+    }
+    if (!ok) {
+        return std::nullopt;
+    }
+    return out;
+}
+
+void JsonChecker::warn_unknown_keys(const nlohmann::json& object, const JsonPath& path,
+                                    std::initializer_list<std::string_view> known) {
+    if (!object.is_object()) {
+        return;
+    }
+    for (const auto& [key, value] : object.items()) {
+        if (std::find(known.begin(), known.end(), key) == known.end()) {
+            warning(path / key, "unknown key \"" + key + "\" (ignored)");
+        }
+    }
+}
+
+} // namespace et

@@ -1,0 +1,57 @@
+// Typed access to a parsed JSON document that records a located diagnostic for every
+// missing key, wrong type or bad value, so loaders read like a description of the format.
+#pragma once
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/json_file.hpp"
+
+namespace et {
+
+class JsonChecker {
+public:
+    JsonChecker(const JsonDocument& document, Diagnostics& out) : doc_(document), out_(out) {}
+
+    void error(const JsonPath& path, std::string message);
+    void warning(const JsonPath& path, std::string message);
+    bool failed() const { return errors_ > 0; }
+
+    // The member `key` of `object` (itself at `path`), or null when absent. When
+    // `required`, absence is an error "missing required key".
+    const nlohmann::json* member(const nlohmann::json& object, const JsonPath& path,
+                                 std::string_view key, bool required);
+
+    // Type checks: on mismatch they record "expected X, got Y" and return false.
+    bool expect_object(const nlohmann::json& value, const JsonPath& path);
+    bool expect_array(const nlohmann::json& value, const JsonPath& path);
+    bool expect_string(const nlohmann::json& value, const JsonPath& path, bool non_empty = true);
+    bool expect_integer(const nlohmann::json& value, const JsonPath& path, long min, long max);
+
+    // Reads a member in one go; nothing when absent (error if required) or invalid.
+    std::optional<std::string> string_member(const nlohmann::json& object, const JsonPath& path,
+                                             std::string_view key, bool required,
+                                             bool non_empty = true);
+    std::optional<long> integer_member(const nlohmann::json& object, const JsonPath& path,
+                                       std::string_view key, bool required, long min, long max);
+    // An array of strings; nothing when absent or invalid.
+    std::optional<std::vector<std::string>> string_array_member(const nlohmann::json& object,
+                                                                const JsonPath& path,
+                                                                std::string_view key, bool required);
+
+    // Warns about keys not in `known` (newer files still open in older versions).
+    void warn_unknown_keys(const nlohmann::json& object, const JsonPath& path,
+                           std::initializer_list<std::string_view> known);
+
+    const JsonDocument& document() const { return doc_; }
+
+private:
+    const JsonDocument& doc_;
+    Diagnostics& out_;
+    int errors_ = 0;
+};
+
+} // namespace et

@@ -1,0 +1,306 @@
+// Defensive JSON reading: size, UTF-8 and depth checks before parsing; path-to-position
+// mapping done lazily, only when a problem has to be reported.
+#include "core/json_file.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "core/utf8.hpp"
+
+namespace et {
+
+JsonPath JsonPath::operator/(std::string key) const {
+    JsonPath p = *this;
+    p.segments_.emplace_back(std::move(key));
+    return p;
+}
+
+JsonPath JsonPath::operator/(std::size_t index) const {
+    JsonPath p = *this;
+    p.segments_.emplace_back(index);
+    return p;
+}
+
+std::string JsonPath::to_string() const {
+    std::string out;
+    for (const auto& segment : segments_) {
+        if (const auto* key = std::get_if<std::string>(&segment)) {
+            if (!out.empty()) {
+                out += '.';
+            }
+            out += *key;
+        } else {
+            out += '[' + std::to_string(std::get<std::size_t>(segment)) + ']';
+        }
+    }
+    return out;
+}
+
+namespace {
+
+// A minimal scanner over text already known to be valid JSON: it only needs to skip
+// values and compare keys, so it has no error handling of its own.
+class Scanner {
+public:
+    explicit Scanner(const std::string& text) : text_(text) {}
+
+    std::size_t locate(const JsonPath& path) {
+        pos_ = 0;
+        skip_space();
+        std::size_t found = pos_;
+        for (const auto& segment : path.segments()) {
+            skip_space();
+            if (const auto* key = std::get_if<std::string>(&segment)) {
+                std::size_t key_start = 0;
+                if (!find_member(*key, key_start)) {
+                    return found;
+                }
+                found = key_start; // a message about a member points at its key
+            } else {
+                if (!find_element(std::get<std::size_t>(segment))) {
+                    return found;
+                }
+                found = pos_;
+            }
+        }
+        return found;
+    }
+
+private:
+    // On success leaves pos_ at the member's value and reports where its key starts.
+    bool find_member(const std::string& wanted, std::size_t& key_start) {
+        if (peek() != '{') {
+            return false;
+        }
+        ++pos_;
+        while (true) {
+            skip_space();
+            if (peek() != '"') {
+                return false;
+            }
+            key_start = pos_;
+            const std::string key = read_string();
+            skip_space();
+            ++pos_; // ':'
+            skip_space();
+            if (key == wanted) {
+                return true;
+            }
+            skip_value();
+            skip_space();
+            if (peek() != ',') {
+                return false;
+            }
+            ++pos_;
+        }
+    }
+
+    bool find_element(std::size_t index) {
+        if (peek() != '[') {
+            return false;
+        }
+        ++pos_;
+        for (std::size_t i = 0;; ++i) {
+            skip_space();
+            if (peek() == ']') {
+                return false;
+            }
+            if (i == index) {
+                return true;
+            }
+            skip_value();
+            skip_space();
+            if (peek() != ',') {
+                return false;
+            }
+            ++pos_;
+        }
+    }
+
+    void skip_space() {
+        while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\n' ||
+                                       text_[pos_] == '\r' || text_[pos_] == '\t')) {
+            ++pos_;
+        }
+    }
+
+    char peek() const { return pos_ < text_.size() ? text_[pos_] : '\0'; }
+
+    std::string read_string() {
+        std::string out;
+        ++pos_; // opening quote
+        while (pos_ < text_.size() && text_[pos_] != '"') {
+            if (text_[pos_] == '\\' && pos_ + 1 < text_.size()) {
+                ++pos_;
+            }
+            out += text_[pos_++];
+        }
+        ++pos_; // closing quote
+        return out;
+    }
+
+    void skip_value() {
+        skip_space();
+        const char c = peek();
+        if (c == '"') {
+            read_string();
+        } else if (c == '{' || c == '[') {
+            int depth = 0;
+            while (pos_ < text_.size()) {
+                const char d = text_[pos_];
+                if (d == '"') {
+                    read_string();
+                    continue;
+                }
+                if (d == '{' || d == '[') {
+                    ++depth;
+                } else if (d == '}' || d == ']') {
+                    if (--depth == 0) {
+                        ++pos_;
+                        return;
+                    }
+                }
+                ++pos_;
+            }
+        } else {
+            while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '}' &&
+                   text_[pos_] != ']' && text_[pos_] != ' ' && text_[pos_] != '\n' &&
+                   text_[pos_] != '\r' && text_[pos_] != '\t') {
+                ++pos_;
+            }
+        }
+    }
+
+    const std::string& text_;
+    std::size_t pos_ = 0;
+};
+
+// Returns the offset where nesting first exceeds `max_depth`, if it does.
+std::optional<std::size_t> find_excess_depth(std::string_view text, int max_depth) {
+    int depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') {
+                ++i;
+            } else if (c == '"') {
+                in_string = false;
+            }
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > max_depth) {
+                return i;
+            }
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return std::nullopt;
+}
+
+Diagnostic error_at(const std::string& file, std::string_view text, std::size_t offset,
+                    std::string message) {
+    const LineColumn at = line_column_at(text, offset);
+    Diagnostic d;
+    d.file = file;
+    d.line = at.line;
+    d.column = at.column;
+    d.message = std::move(message);
+    return d;
+}
+
+// nlohmann's messages carry their own prefix and position; keep only the explanation.
+std::string plain_parse_message(const std::string& what) {
+    const auto colon = what.find(": ");
+    std::string message = colon == std::string::npos ? what : what.substr(colon + 2);
+    if (message.rfind("syntax error while parsing ", 0) == 0) {
+        message = "invalid JSON while parsing " + message.substr(27);
+    }
+    return message;
+}
+
+} // namespace
+
+std::size_t JsonDocument::offset_of(const JsonPath& path) const {
+    return Scanner(text_).locate(path);
+}
+
+Diagnostic JsonDocument::at(const JsonPath& path, std::string message, Severity severity) const {
+    Diagnostic d = error_at(file_, text_, offset_of(path), std::move(message));
+    d.severity = severity;
+    d.json_path = path.to_string();
+    return d;
+}
+
+JsonLoad parse_json_text(std::string file, std::string text, const JsonLimits& limits) {
+    JsonLoad result;
+    if (text.size() > limits.max_bytes) {
+        result.error = error_at(file, "", 0,
+                                "file is " + std::to_string(text.size()) +
+                                    " bytes; the limit is " + std::to_string(limits.max_bytes));
+        return result;
+    }
+    if (text.size() >= 3 && std::string_view(text).substr(0, 3) == "\xEF\xBB\xBF") {
+        text.erase(0, 3);
+    }
+    if (const auto bad = find_invalid_utf8(text)) {
+        result.error = error_at(file, text, *bad,
+                                "invalid UTF-8 at byte offset " + std::to_string(*bad));
+        return result;
+    }
+    if (const auto deep = find_excess_depth(text, limits.max_depth)) {
+        result.error = error_at(file, text, *deep,
+                                "nesting deeper than " + std::to_string(limits.max_depth) +
+                                    " levels");
+        return result;
+    }
+    try {
+        nlohmann::json value = nlohmann::json::parse(text);
+        result.document.emplace(std::move(file), std::move(text), std::move(value));
+    } catch (const nlohmann::json::parse_error& e) {
+        const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+        result.error = error_at(file, text, offset, plain_parse_message(e.what()));
+    }
+    return result;
+}
+
+JsonLoad read_json_file(const std::string& file, const JsonLimits& limits) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        JsonLoad result;
+        result.error.file = file;
+        result.error.message = "cannot open the file";
+        return result;
+    }
+    in.seekg(0, std::ios::end);
+    const auto size = static_cast<std::size_t>(in.tellg());
+    if (size > limits.max_bytes) {
+        JsonLoad result;
+        result.error.file = file;
+        result.error.message = "file is " + std::to_string(size) + " bytes; the limit is " +
+                               std::to_string(limits.max_bytes);
+        return result;
+    }
+    in.seekg(0, std::ios::beg);
+    std::string text(size, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(size));
+    return parse_json_text(file, std::move(text), limits);
+}
+
+std::string json_type_name(const nlohmann::json& value) {
+    switch (value.type()) {
+    case nlohmann::json::value_t::null: return "null";
+    case nlohmann::json::value_t::object: return "an object";
+    case nlohmann::json::value_t::array: return "an array";
+    case nlohmann::json::value_t::string: return "a string";
+    case nlohmann::json::value_t::boolean: return "a boolean";
+    case nlohmann::json::value_t::number_integer:
+    case nlohmann::json::value_t::number_unsigned:
+    case nlohmann::json::value_t::number_float: return "a number";
+    default: return "an unknown value";
+    }
+}
+
+} // namespace et

@@ -1,0 +1,713 @@
+// Scoring: tokenise, find validation and mistake phrases (with negation and exceptions),
+// find partner-card references and links for Level Two, then weigh and explain.
+//
+// [SECTION] Preparation of a step
+// [SECTION] Per-response analysis
+// [SECTION] Level Two
+// [SECTION] Feedback and suggestion
+// [SECTION] JSON
+#include "core/scorer.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "core/utf8.hpp"
+
+namespace et {
+
+const char* match_kind_id(MatchKind kind) {
+    switch (kind) {
+    case MatchKind::LevelOne: return "level_one";
+    case MatchKind::LevelTwo: return "level_two";
+    case MatchKind::Link: return "link";
+    case MatchKind::Mistake: return "mistake";
+    }
+    return "";
+}
+
+std::vector<std::string> Score::feedback() const {
+    std::vector<std::string> all = worked;
+    all.insert(all.end(), avoid.begin(), avoid.end());
+    return all;
+}
+
+bool Score::has(Mistake m) const { return std::find(mistakes.begin(), mistakes.end(), m) != mistakes.end(); }
+
+ScoringStep scoring_step(const Scenario& scenario, const Step& step) {
+    return ScoringStep{scenario.partner.name, step.partner_says, step.feelings, scenario.partner.card};
+}
+
+// ============================================================================
+// [SECTION] Preparation of a step
+// ============================================================================
+
+struct CardPhrase {
+    std::vector<std::string> stems; // content words, in order
+};
+
+struct PreparedFact {
+    const CardFact* fact = nullptr;
+    CardFact owned;
+    std::vector<CardPhrase> phrases; // references that are not a restatement of this step
+    int relevance = 0;               // content words shared with what the partner said
+};
+
+struct PreparedStep {
+    ScoringStep step;
+    std::set<std::string> said_stems;     // stems of the partner's words in this step
+    std::vector<PreparedFact> facts;
+    std::vector<std::string> feeling_stems;
+    std::vector<CoreEmotion> feeling_emotions;
+};
+
+namespace {
+
+bool sorted_contains(const std::vector<std::string>& sorted, const std::string& word) {
+    return std::binary_search(sorted.begin(), sorted.end(), word);
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& word) {
+    return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+// Content words of a phrase: normalised, without stop words and determiners.
+std::vector<std::string> content_stems(std::string_view phrase, const Criteria& c,
+                                       const std::set<std::string>& exclude_words) {
+    std::vector<std::string> out;
+    for (const Token& t : tokenize(phrase, c.normalisation)) {
+        if (sorted_contains(c.determiners, t.text) || sorted_contains(c.stopwords, t.text) ||
+            exclude_words.count(t.text) > 0) {
+            continue;
+        }
+        out.push_back(t.stem);
+    }
+    return out;
+}
+
+bool is_feeling_word(const Criteria& c, const std::string& stem) {
+    for (std::size_t slot = 0; slot < static_cast<std::size_t>(c.first_list_slot); ++slot) {
+        for (const auto& e : c.slot_entries[slot]) {
+            if (e.words.size() == 1 && stem_word(e.words[0]) == stem) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+Scorer::Scorer(const Criteria& criteria) : criteria_(&criteria) {}
+Scorer::~Scorer() = default;
+Scorer::Scorer(Scorer&&) noexcept = default;
+Scorer& Scorer::operator=(Scorer&&) noexcept = default;
+
+std::shared_ptr<const PreparedStep> Scorer::prepare(const ScoringStep& step) const {
+    const Criteria& c = *criteria_;
+    auto p = std::make_shared<PreparedStep>();
+    p->step = step;
+    for (const Token& t : tokenize(step.partner_says, c.normalisation)) {
+        p->said_stems.insert(t.stem);
+    }
+    std::set<std::string> name_words;
+    for (const auto& w : normalise_words(step.partner_name, c.normalisation)) {
+        name_words.insert(w);
+    }
+    for (const CardFact& fact : step.card) {
+        PreparedFact pf;
+        pf.owned = fact;
+        std::vector<std::vector<std::string>> candidates;
+        if (!fact.cues.empty()) {
+            for (const auto& cue : fact.cues) {
+                candidates.push_back(content_stems(cue, c, name_words));
+            }
+        } else {
+            // Without cues, any distinctive content word of the fact refers to it.
+            for (const auto& stem : content_stems(fact.text, c, name_words)) {
+                if (stem.size() >= 3 && !is_feeling_word(c, stem)) {
+                    candidates.push_back({stem});
+                }
+            }
+        }
+        for (auto& stems : candidates) {
+            if (stems.empty()) {
+                continue;
+            }
+            // Words the partner just said are a restatement, not a memory of them.
+            const bool restated = std::all_of(stems.begin(), stems.end(), [&](const std::string& s) {
+                return p->said_stems.count(s) > 0;
+            });
+            if (!restated) {
+                pf.phrases.push_back(CardPhrase{std::move(stems)});
+            }
+        }
+        for (const auto& stem : content_stems(fact.text, c, name_words)) {
+            pf.relevance += static_cast<int>(p->said_stems.count(stem));
+        }
+        p->facts.push_back(std::move(pf));
+    }
+    for (auto& pf : p->facts) {
+        pf.fact = &pf.owned;
+    }
+    for (const auto& feeling : step.feelings) {
+        for (const auto& w : normalise_words(feeling, c.normalisation)) {
+            p->feeling_stems.push_back(stem_word(w));
+        }
+        if (auto e = c.emotion_of(feeling)) {
+            p->feeling_emotions.push_back(*e);
+        }
+    }
+    return p;
+}
+
+// ============================================================================
+// [SECTION] Per-response analysis
+// ============================================================================
+
+namespace {
+
+struct Candidate {
+    TokenSpan span;
+    const Criterion* criterion = nullptr;
+    std::optional<Mistake> mistake;
+    bool negated = false;
+    bool dropped = false;
+};
+
+bool overlaps(const TokenSpan& a, const TokenSpan& b) { return a.first < b.end && b.first < a.end; }
+
+class Analysis {
+public:
+    Analysis(const Criteria& c, std::string_view response)
+        : c_(c), tokens_(tokenize(response, c.normalisation)) {
+        compute_hits();
+        input_.tokens = &tokens_;
+        input_.hits = &hits_;
+    }
+
+    const std::vector<Token>& tokens() const { return tokens_; }
+    const MatchInput& input() const { return input_; }
+    const std::vector<std::vector<SlotHit>>& hits() const { return hits_; }
+
+    // A match is negated when a negator comes just before it, with only "transparent"
+    // words (so, that, really, sound...) between: "that doesn't sound so bad".
+    bool negated(const TokenSpan& span) const {
+        std::size_t i = span.first;
+        int budget = 4;
+        while (i > 0 && budget-- > 0) {
+            const Token& before = tokens_[i - 1];
+            if (before.clause != tokens_[span.first].clause) {
+                return false;
+            }
+            if (contains(c_.negators, before.text)) {
+                return true;
+            }
+            if (!contains(c_.negation_transparent, before.text)) {
+                return false;
+            }
+            --i;
+        }
+        return false;
+    }
+
+    std::vector<Candidate> find(const Criterion& criterion, std::optional<Mistake> mistake) const {
+        std::vector<Candidate> out;
+        for (const Pattern& p : criterion.patterns) {
+            for (const TokenSpan& span : p.find_all(input_)) {
+                Candidate cand;
+                cand.span = span;
+                cand.criterion = &criterion;
+                cand.mistake = mistake;
+                cand.negated = negated(span);
+                out.push_back(cand);
+            }
+        }
+        return out;
+    }
+
+    bool any_match(const std::vector<Pattern>& patterns, const TokenSpan& span) const {
+        for (const Pattern& p : patterns) {
+            for (const TokenSpan& s : p.find_all(input_)) {
+                if (overlaps(s, span)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // Byte span of a token span.
+    std::pair<std::size_t, std::size_t> bytes(const TokenSpan& span) const {
+        return {tokens_[span.first].begin, tokens_[span.end - 1].end};
+    }
+
+private:
+    void compute_hits() {
+        hits_.assign(tokens_.size(), {});
+        for (std::size_t i = 0; i < tokens_.size(); ++i) {
+            add_hits(i, c_.slot_index.find(tokens_[i].text));
+            add_hits(i, c_.slot_index.find("\x01" + tokens_[i].stem));
+        }
+    }
+
+    template <class It>
+    void add_hits(std::size_t i, It it) {
+        if (it == c_.slot_index.end()) {
+            return;
+        }
+        for (const auto& [slot, index] : it->second) {
+            const auto& words = c_.slot_entries[slot][index].words;
+            if (i + words.size() > tokens_.size()) {
+                continue;
+            }
+            bool same = true;
+            for (std::size_t k = 1; k < words.size() && same; ++k) {
+                const Token& t = tokens_[i + k];
+                same = t.text == words[k] || t.stem == stem_word(words[k]);
+            }
+            if (!same) {
+                continue;
+            }
+            const SlotHit hit{slot, static_cast<std::uint8_t>(words.size())};
+            auto& list = hits_[i];
+            if (std::none_of(list.begin(), list.end(), [&](const SlotHit& h) {
+                    return h.slot == hit.slot && h.length == hit.length;
+                })) {
+                list.push_back(hit);
+            }
+        }
+    }
+
+    const Criteria& c_;
+    std::vector<Token> tokens_;
+    std::vector<std::vector<SlotHit>> hits_;
+    MatchInput input_;
+};
+
+std::string format_text(std::string text, const std::vector<std::pair<std::string, std::string>>& vars) {
+    for (const auto& [key, value] : vars) {
+        const std::string token = "{" + key + "}";
+        for (auto pos = text.find(token); pos != std::string::npos; pos = text.find(token, pos + value.size())) {
+            text.replace(pos, token.size(), value);
+        }
+    }
+    return text;
+}
+
+std::string join_feelings(const std::vector<std::string>& feelings) {
+    std::string out;
+    for (std::size_t i = 0; i < feelings.size(); ++i) {
+        if (i > 0) {
+            out += i + 1 == feelings.size() ? " and " : ", ";
+        }
+        out += feelings[i];
+    }
+    return out;
+}
+
+} // namespace
+
+// ============================================================================
+// [SECTION] Level Two
+// ============================================================================
+
+namespace {
+
+struct CardReference {
+    const CardFact* fact = nullptr;
+    TokenSpan span;
+};
+
+// Finds card phrases in the response: all content words of a phrase, in order, within
+// one sentence, skipping determiners and stop words ("your mum" matches "my mum").
+std::vector<CardReference> find_card_references(const PreparedStep& step, const Analysis& a,
+                                                const Criteria& c) {
+    std::vector<CardReference> refs;
+    const auto& tokens = a.tokens();
+    std::vector<std::size_t> content; // indices of content tokens
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (!sorted_contains(c.determiners, tokens[i].text)) {
+            content.push_back(i);
+        }
+    }
+    for (const PreparedFact& pf : step.facts) {
+        for (const CardPhrase& phrase : pf.phrases) {
+            const std::size_t n = phrase.stems.size();
+            for (std::size_t k = 0; k + n <= content.size(); ++k) {
+                bool same = true;
+                for (std::size_t m = 0; m < n && same; ++m) {
+                    const Token& t = tokens[content[k + m]];
+                    same = t.stem == phrase.stems[m] &&
+                           t.sentence == tokens[content[k]].sentence;
+                }
+                if (same) {
+                    refs.push_back({pf.fact, TokenSpan{content[k], content[k + n - 1] + 1}});
+                }
+            }
+        }
+    }
+    return refs;
+}
+
+} // namespace
+
+// ============================================================================
+// Scoring
+// ============================================================================
+
+Score Scorer::score(const ScoringStep& step, std::string_view response) const {
+    return score(*prepare(step), response);
+}
+
+Score Scorer::score(const PreparedStep& step, std::string_view response) const {
+    const Criteria& c = *criteria_;
+    Score result;
+    const auto name_vars = [&](std::vector<std::pair<std::string, std::string>> extra = {}) {
+        extra.emplace_back("name", step.step.partner_name.empty() ? "them" : step.step.partner_name);
+        extra.emplace_back("feeling", step.step.feelings.empty() ? "that way" : join_feelings(step.step.feelings));
+        return extra;
+    };
+
+    if (response.size() > kMaxResponseBytes) {
+        result.error = format_text(c.text("too_long"),
+                                   {{"limit", std::to_string(kMaxResponseBytes / 1024) + " KiB"}});
+        result.avoid.push_back(result.error);
+        return result;
+    }
+    if (const auto bad = find_invalid_utf8(response)) {
+        result.error = format_text(c.text("invalid_utf8"), {{"offset", std::to_string(*bad)}});
+        result.avoid.push_back(result.error);
+        return result;
+    }
+
+    const Analysis a(c, response);
+    if (a.tokens().empty()) {
+        result.worked.push_back(format_text(c.text("empty"), name_vars()));
+        result.score = 0;
+        return result;
+    }
+
+    // Validation candidates.
+    std::vector<Candidate> validations;
+    for (const Criterion& crit : c.level_one) {
+        auto found = a.find(crit, std::nullopt);
+        validations.insert(validations.end(), found.begin(), found.end());
+    }
+    // Mistake candidates, minus exceptions and negated phrases ("I don't understand why").
+    std::vector<Candidate> mistakes;
+    for (Mistake m : kAllMistakes) {
+        const MistakeCriteria& mc = c.mistakes[static_cast<std::size_t>(m)];
+        for (const Criterion& crit : mc.criteria) {
+            for (Candidate& cand : a.find(crit, m)) {
+                if (cand.negated || a.any_match(mc.except, cand.span)) {
+                    continue;
+                }
+                mistakes.push_back(cand);
+            }
+        }
+    }
+    // A validation that is negated ("doesn't sound so bad") minimises the feeling,
+    // unless a positive validation covers the same words ("not knowing is the hardest part").
+    for (Candidate& v : validations) {
+        if (!v.negated) {
+            continue;
+        }
+        v.dropped = true;
+        const bool covered = std::any_of(validations.begin(), validations.end(), [&](const Candidate& o) {
+            return !o.negated && overlaps(o.span, v.span) && o.span.first <= v.span.first &&
+                   o.span.end >= v.span.end && &o != &v;
+        });
+        if (!covered) {
+            Candidate d = v;
+            d.dropped = false;
+            d.mistake = Mistake::Dismissing;
+            mistakes.push_back(d);
+        }
+    }
+    // Dismissing words inside a validation-looking phrase win ("you're just tired").
+    for (Candidate& v : validations) {
+        for (const Candidate& m : mistakes) {
+            if (m.mistake == Mistake::Dismissing && overlaps(m.span, v.span)) {
+                v.dropped = true;
+            }
+        }
+    }
+    std::vector<const Candidate*> kept;
+    for (const Candidate& v : validations) {
+        if (!v.dropped) {
+            kept.push_back(&v);
+        }
+    }
+    // Overlapping validations: keep the longest (a match explains its words once).
+    std::sort(kept.begin(), kept.end(), [](const Candidate* x, const Candidate* y) {
+        const auto lx = x->span.end - x->span.first, ly = y->span.end - y->span.first;
+        return lx != ly ? lx > ly : x->span.first < y->span.first;
+    });
+    std::vector<const Candidate*> shown;
+    for (const Candidate* v : kept) {
+        if (std::none_of(shown.begin(), shown.end(), [&](const Candidate* s) { return overlaps(s->span, v->span); })) {
+            shown.push_back(v);
+        }
+    }
+    result.level = shown.empty() ? 0 : 1;
+    for (const Candidate* v : shown) {
+        const auto [b, e] = a.bytes(v->span);
+        result.matches.push_back({MatchKind::LevelOne, v->criterion->id, std::nullopt, "", b, e, v->criterion->explain});
+    }
+
+    // Named feeling: a feeling word inside a validation that is the partner's own
+    // feeling or shares its core emotion.
+    std::string named;
+    for (const Candidate* v : shown) {
+        for (std::size_t i = v->span.first; i < v->span.end && named.empty(); ++i) {
+            for (const SlotHit& h : a.hits()[i]) {
+                if (h.slot >= 4) {
+                    continue;
+                }
+                const bool same_word = contains(step.feeling_stems, a.tokens()[i].stem);
+                const bool same_emotion = std::find(step.feeling_emotions.begin(), step.feeling_emotions.end(),
+                                                    kCoreEmotions[h.slot]) != step.feeling_emotions.end();
+                if (same_word || same_emotion) {
+                    named = std::string(response.substr(a.tokens()[i].begin, a.tokens()[i].end - a.tokens()[i].begin));
+                    break;
+                }
+            }
+        }
+    }
+    result.named_feeling = !named.empty();
+
+    // Level Two: a validation, a card reference (not used to judge) and a link.
+    const auto refs = find_card_references(step, a, c);
+    std::vector<Candidate> links;
+    for (const Criterion& crit : c.links) {
+        auto found = a.find(crit, std::nullopt);
+        links.insert(links.end(), found.begin(), found.end());
+    }
+    const CardReference* used = nullptr;
+    const Candidate* used_link = nullptr;
+    if (!shown.empty()) {
+        for (const CardReference& ref : refs) {
+            const auto ref_sentence = a.tokens()[ref.span.first].sentence;
+            const bool judging = std::any_of(mistakes.begin(), mistakes.end(), [&](const Candidate& m) {
+                return m.mistake == Mistake::Dismissing && a.tokens()[m.span.first].sentence == ref_sentence;
+            });
+            if (judging) {
+                continue; // the card used to judge ("your mother issues again") is not Level Two
+            }
+            const bool validation_near = std::any_of(shown.begin(), shown.end(), [&](const Candidate* v) {
+                const int d = static_cast<int>(a.tokens()[v->span.first].sentence) - ref_sentence;
+                return d >= -1 && d <= 1;
+            });
+            if (!validation_near) {
+                continue;
+            }
+            for (const Candidate& l : links) {
+                const auto link_sentence = a.tokens()[l.span.first].sentence;
+                const bool in_validation_sentence = std::any_of(shown.begin(), shown.end(), [&](const Candidate* v) {
+                    return a.tokens()[v->span.first].sentence == link_sentence;
+                });
+                if (!l.negated && (link_sentence == ref_sentence || in_validation_sentence)) {
+                    used = &ref;
+                    used_link = &l;
+                    break;
+                }
+            }
+            if (used != nullptr) {
+                break;
+            }
+        }
+    }
+    if (used != nullptr) {
+        result.level = 2;
+        const auto [b, e] = a.bytes(used->span);
+        result.matches.push_back({MatchKind::LevelTwo, "card_reference", std::nullopt, used->fact->id, b, e,
+                                  format_text(c.level_two_explain, {{"fact", used->fact->text}})});
+        const auto [lb, le] = a.bytes(used_link->span);
+        result.matches.push_back({MatchKind::Link, used_link->criterion->id, std::nullopt, "", lb, le,
+                                  used_link->criterion->explain});
+    }
+
+    // Mistakes: distinct ids, each phrase shown once.
+    std::vector<const Candidate*> shown_mistakes;
+    for (const Candidate& m : mistakes) {
+        const bool duplicate = std::any_of(shown_mistakes.begin(), shown_mistakes.end(), [&](const Candidate* s) {
+            return s->mistake == m.mistake && overlaps(s->span, m.span);
+        });
+        if (!duplicate) {
+            shown_mistakes.push_back(&m);
+        }
+    }
+    for (Mistake m : kAllMistakes) {
+        if (std::any_of(shown_mistakes.begin(), shown_mistakes.end(), [&](const Candidate* s) { return s->mistake == m; })) {
+            result.mistakes.push_back(m);
+        }
+    }
+    for (const Candidate* m : shown_mistakes) {
+        const auto [b, e] = a.bytes(m->span);
+        // Negated validations are the only negated candidates that reach this list.
+        result.matches.push_back({MatchKind::Mistake, m->negated ? "negated_validation" : m->criterion->id,
+                                  m->mistake, "", b, e,
+                                  m->negated ? c.text("negated_validation") : m->criterion->explain});
+    }
+    std::sort(result.matches.begin(), result.matches.end(),
+              [](const Match& x, const Match& y) { return x.begin != y.begin ? x.begin < y.begin : x.end > y.end; });
+
+    // Score.
+    int points = c.level_points[static_cast<std::size_t>(result.level)];
+    if (result.named_feeling) {
+        points += c.named_feeling_bonus;
+    }
+    for (Mistake m : result.mistakes) {
+        points -= c.mistakes[static_cast<std::size_t>(m)].weight;
+    }
+    result.score = std::clamp(points, 0, 100);
+
+    // ========================================================================
+    // [SECTION] Feedback and suggestion
+    // ========================================================================
+    const PreparedFact* best_fact = nullptr;
+    for (const PreparedFact& pf : step.facts) {
+        if (best_fact == nullptr || pf.relevance > best_fact->relevance) {
+            best_fact = &pf;
+        }
+    }
+    if (result.level == 2) {
+        result.worked.push_back(format_text(c.text("level_2"), name_vars({{"fact", used->fact->text}})));
+    } else if (result.level == 1) {
+        result.worked.push_back(format_text(c.text("level_1"), name_vars()));
+        if (!shown.empty() && !shown.front()->criterion->explain.empty()) {
+            result.worked.push_back(shown.front()->criterion->explain);
+        }
+    } else {
+        result.worked.push_back(format_text(c.text("level_0"), name_vars()));
+    }
+    if (result.level >= 1) {
+        result.worked.push_back(result.named_feeling
+                                    ? format_text(c.text("named_feeling"), name_vars({{"word", named}}))
+                                    : format_text(c.text("generic_validation"), name_vars()));
+    }
+    if (result.level < 2 && best_fact != nullptr) {
+        if (refs.empty()) {
+            result.worked.push_back(format_text(c.text("no_card_reference"), name_vars({{"fact", best_fact->fact->text}})));
+        } else if (result.level == 0) {
+            result.worked.push_back(format_text(c.text("no_validation_for_card"), name_vars({{"fact", refs.front().fact->text}})));
+        } else {
+            result.worked.push_back(format_text(c.text("no_link"), name_vars({{"fact", refs.front().fact->text}})));
+        }
+    }
+    for (Mistake m : result.mistakes) {
+        const MistakeCriteria& mc = c.mistakes[static_cast<std::size_t>(m)];
+        result.avoid.push_back(mc.title + ": " + mc.why);
+    }
+    if (result.mistakes.empty() && result.level >= 1) {
+        result.worked.push_back(format_text(c.text("clean"), name_vars()));
+    }
+
+    if (result.level < 2) {
+        const std::string feeling = step.step.feelings.empty() ? std::string("this way") : join_feelings(step.step.feelings);
+        if (best_fact != nullptr && !c.level_two_templates.empty()) {
+            // The fact, retold to the partner: "Sam felt isolated" -> "you felt isolated".
+            std::vector<std::string> words;
+            const auto name_words = normalise_words(step.step.partner_name, c.normalisation);
+            std::string clause;
+            bool after_you = false;
+            std::string fact_text = best_fact->fact->text;
+            while (!fact_text.empty() && (fact_text.back() == '.' || fact_text.back() == ' ')) {
+                fact_text.pop_back();
+            }
+            std::size_t i = 0;
+            while (i < fact_text.size()) {
+                std::size_t j = fact_text.find(' ', i);
+                if (j == std::string::npos) {
+                    j = fact_text.size();
+                }
+                std::string word = fact_text.substr(i, j - i);
+                std::string folded = fold_case(word);
+                std::string trailing;
+                while (!folded.empty() && std::string(",;:").find(folded.back()) != std::string::npos) {
+                    trailing.insert(trailing.begin(), folded.back());
+                    folded.pop_back();
+                }
+                std::string out = word.substr(0, folded.size());
+                bool is_you = false;
+                const bool possessive = folded.size() > 2 && folded.compare(folded.size() - 2, 2, "'s") == 0;
+                const std::string base = possessive ? folded.substr(0, folded.size() - 2) : folded;
+                if (contains(name_words, base)) {
+                    out = possessive ? "your" : "you";
+                    is_you = !possessive;
+                } else if (auto it = std::find_if(c.perspective.begin(), c.perspective.end(),
+                                                  [&](const auto& kv) { return kv.first == folded; });
+                           it != c.perspective.end()) {
+                    out = it->second;
+                    is_you = out == "you";
+                } else if (after_you) {
+                    const std::string key = "@" + folded;
+                    if (auto v = std::find_if(c.perspective.begin(), c.perspective.end(),
+                                              [&](const auto& kv) { return kv.first == key; });
+                        v != c.perspective.end()) {
+                        out = v->second;
+                    }
+                }
+                after_you = is_you;
+                if (!clause.empty()) {
+                    clause += ' ';
+                }
+                clause += out + trailing;
+                i = j + 1;
+            }
+            const std::string link = c.link_phrases.empty() ? "because" : c.link_phrases.front();
+            result.suggestion = format_text(c.level_two_templates.front(),
+                                            {{"feeling", feeling}, {"fact", clause}, {"link", link},
+                                             {"name", step.step.partner_name}});
+        } else if (!c.level_one_templates.empty()) {
+            result.suggestion = format_text(c.level_one_templates.front(),
+                                            {{"feeling", feeling}, {"name", step.step.partner_name}});
+        }
+        if (!result.suggestion.empty()) {
+            result.suggestion[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(result.suggestion[0])));
+        }
+    }
+    return result;
+}
+
+// ============================================================================
+// [SECTION] JSON
+// ============================================================================
+
+nlohmann::json score_to_json(const Score& score, std::string_view response) {
+    nlohmann::json j;
+    j["level"] = score.level;
+    j["mistakes"] = nlohmann::json::array();
+    for (Mistake m : score.mistakes) {
+        j["mistakes"].push_back(std::string(mistake_id(m)));
+    }
+    j["score"] = score.score;
+    j["matches"] = nlohmann::json::array();
+    for (const Match& m : score.matches) {
+        nlohmann::json mj;
+        mj["criterion"] = m.criterion;
+        mj["kind"] = match_kind_id(m.kind);
+        if (m.mistake) {
+            mj["mistake"] = std::string(mistake_id(*m.mistake));
+        }
+        if (!m.fact.empty()) {
+            mj["fact"] = m.fact;
+        }
+        mj["begin"] = m.begin;
+        mj["end"] = m.end;
+        mj["text"] = std::string(response.substr(m.begin, m.end - m.begin));
+        mj["explain"] = m.explain;
+        j["matches"].push_back(std::move(mj));
+    }
+    j["feedback"] = score.feedback();
+    j["suggestion"] = score.suggestion;
+    j["named_feeling"] = score.named_feeling;
+    if (!score.error.empty()) {
+        j["error"] = score.error;
+    }
+    return j;
+}
+
+} // namespace et

@@ -1,0 +1,249 @@
+// Tokenizer and normaliser: the single place where spelling variants are folded, so the
+// pattern matcher and the card-reference finder compare like with like.
+#include "core/text.hpp"
+
+#include <algorithm>
+#include <memory>
+
+#include <libstemmer.h>
+
+namespace et {
+
+namespace {
+
+struct StemmerDeleter {
+    void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
+};
+
+bool is_word_byte(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '\'' || c >= 0x80;
+}
+
+bool is_sentence_end(char c) { return c == '.' || c == '!' || c == '?' || c == ';' || c == '\n'; }
+
+bool is_clause_end(char c) {
+    return c == ',' || c == ':' || c == '(' || c == ')' || c == '-' || c == '"' || c == '/';
+}
+
+void split_words(std::string_view phrase, std::vector<std::string>& out) {
+    std::size_t i = 0;
+    while (i < phrase.size()) {
+        while (i < phrase.size() && phrase[i] == ' ') {
+            ++i;
+        }
+        std::size_t j = i;
+        while (j < phrase.size() && phrase[j] != ' ') {
+            ++j;
+        }
+        if (j > i) {
+            out.emplace_back(phrase.substr(i, j - i));
+        }
+        i = j;
+    }
+}
+
+// Expands one folded raw word into normalised words.
+void expand_word(std::string word, const Normalisation& n, std::vector<std::string>& out) {
+    // Leading and trailing apostrophes are quotes, not contractions.
+    while (!word.empty() && word.front() == '\'') {
+        word.erase(word.begin());
+    }
+    while (!word.empty() && word.back() == '\'') {
+        word.pop_back();
+    }
+    if (word.empty()) {
+        return;
+    }
+    if (auto it = n.spellings.find(word); it != n.spellings.end()) {
+        word = it->second;
+        if (word.find(' ') != std::string::npos) {
+            split_words(word, out);
+            return;
+        }
+    }
+    if (auto it = n.contractions.find(word); it != n.contractions.end()) {
+        split_words(it->second, out);
+        return;
+    }
+    if (word.size() > 2 && word.compare(word.size() - 2, 2, "'s") == 0) {
+        std::string base = word.substr(0, word.size() - 2);
+        out.push_back(base);
+        if (std::find(n.is_contractions.begin(), n.is_contractions.end(), base) !=
+            n.is_contractions.end()) {
+            out.emplace_back("is");
+        }
+        return;
+    }
+    for (const auto& [suffix, replacement] : n.suffixes) {
+        if (word.size() > suffix.size() &&
+            word.compare(word.size() - suffix.size(), suffix.size(), suffix) == 0) {
+            out.push_back(word.substr(0, word.size() - suffix.size()));
+            split_words(replacement, out);
+            return;
+        }
+    }
+    out.push_back(std::move(word));
+}
+
+} // namespace
+
+std::string stem_word(std::string_view word) {
+    thread_local std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer(
+        sb_stemmer_new("english", "UTF_8"));
+    if (!stemmer || word.empty()) {
+        return std::string(word);
+    }
+    const sb_symbol* stemmed = sb_stemmer_stem(
+        stemmer.get(), reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+    if (stemmed == nullptr) {
+        return std::string(word);
+    }
+    return std::string(reinterpret_cast<const char*>(stemmed),
+                       static_cast<std::size_t>(sb_stemmer_length(stemmer.get())));
+}
+
+std::string fold_case(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        // U+2018 and U+2019 (curly single quotes) and U+02BC become a plain apostrophe.
+        if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+            (static_cast<unsigned char>(text[i + 2]) == 0x98 ||
+             static_cast<unsigned char>(text[i + 2]) == 0x99)) {
+            out += '\'';
+            i += 2;
+        } else if (c == 0xCA && i + 1 < text.size() &&
+                   static_cast<unsigned char>(text[i + 1]) == 0xBC) {
+            out += '\'';
+            i += 1;
+        } else if (c >= 'A' && c <= 'Z') {
+            out += static_cast<char>(c - 'A' + 'a');
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
+namespace {
+
+enum class CharKind { Word, SentenceEnd, ClauseEnd, Space };
+
+// Classifies the character at `i` and reports its length in bytes.
+CharKind classify(std::string_view text, std::size_t i, std::size_t& length) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    length = 1;
+    if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80) {
+        const unsigned char third = static_cast<unsigned char>(text[i + 2]);
+        length = 3;
+        if (third == 0x98 || third == 0x99) {
+            return CharKind::Word; // curly apostrophe
+        }
+        if (third == 0xA6) {
+            return CharKind::SentenceEnd; // ellipsis
+        }
+        if (third >= 0x93 && third <= 0x9D) {
+            return CharKind::ClauseEnd; // dashes and curly double quotes
+        }
+        return CharKind::Space;
+    }
+    if (is_word_byte(c)) {
+        return CharKind::Word;
+    }
+    if (is_sentence_end(static_cast<char>(c))) {
+        return CharKind::SentenceEnd;
+    }
+    if (is_clause_end(static_cast<char>(c))) {
+        return CharKind::ClauseEnd;
+    }
+    return CharKind::Space;
+}
+
+} // namespace
+
+std::vector<Token> tokenize(std::string_view text, const Normalisation& normalisation) {
+    std::vector<Token> tokens;
+    std::uint16_t sentence = 0;
+    std::uint16_t clause = 0;
+    std::size_t sentence_first_token = 0;
+    bool sentence_is_question = false;
+    std::vector<std::string> words;
+
+    auto close_sentence = [&] {
+        if (tokens.size() == sentence_first_token) {
+            return;
+        }
+        for (std::size_t k = sentence_first_token; k < tokens.size(); ++k) {
+            tokens[k].question = sentence_is_question;
+        }
+        sentence_first_token = tokens.size();
+        sentence_is_question = false;
+        if (sentence < UINT16_MAX) {
+            ++sentence;
+        }
+        if (clause < UINT16_MAX) {
+            ++clause;
+        }
+    };
+
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t length = 1;
+        const CharKind kind = classify(text, i, length);
+        if (kind != CharKind::Word) {
+            if (kind == CharKind::SentenceEnd) {
+                sentence_is_question = sentence_is_question || text[i] == '?';
+                // A sentence closes at the first non-boundary character, so "?!" and
+                // "..." count once and a trailing "?" marks the whole sentence.
+                std::size_t next = i + length;
+                std::size_t next_length = 1;
+                while (next < text.size() &&
+                       classify(text, next, next_length) == CharKind::SentenceEnd) {
+                    sentence_is_question = sentence_is_question || text[next] == '?';
+                    next += next_length;
+                }
+                close_sentence();
+                i = next;
+                continue;
+            }
+            if (kind == CharKind::ClauseEnd && clause < UINT16_MAX) {
+                ++clause;
+            }
+            i += length;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < text.size() && classify(text, j, length) == CharKind::Word) {
+            j += length;
+        }
+        j = std::min(j, text.size());
+        words.clear();
+        expand_word(fold_case(text.substr(i, j - i)), normalisation, words);
+        for (auto& w : words) {
+            Token t;
+            t.stem = stem_word(w);
+            t.text = std::move(w);
+            t.begin = static_cast<std::uint32_t>(i);
+            t.end = static_cast<std::uint32_t>(j);
+            t.sentence = sentence;
+            t.clause = clause;
+            t.question = false;
+            tokens.push_back(std::move(t));
+        }
+        i = j;
+    }
+    close_sentence();
+    return tokens;
+}
+
+std::vector<std::string> normalise_words(std::string_view phrase, const Normalisation& normalisation) {
+    std::vector<std::string> out;
+    for (const Token& t : tokenize(phrase, normalisation)) {
+        out.push_back(t.text);
+    }
+    return out;
+}
+
+} // namespace et

@@ -1,0 +1,49 @@
+// Turns a typed response into normalised, stemmed word tokens that keep their byte spans.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace et {
+
+// How casual writing is normalised before matching; loaded from the criteria file so
+// that a therapist can add a spelling without touching C++.
+struct Normalisation {
+    // Whole-word replacements: "ur" -> "your", "dont" -> "don't", "u" -> "you".
+    std::unordered_map<std::string, std::string> spellings;
+    // Whole contractions: "won't" -> "will not", "let's" -> "let us".
+    std::unordered_map<std::string, std::string> contractions;
+    // Suffix rules applied after whole contractions: "n't" -> "not", "'re" -> "are".
+    std::vector<std::pair<std::string, std::string>> suffixes;
+    // Words before which "'s" means "is" ("that's", "it's"); elsewhere it is possessive.
+    std::vector<std::string> is_contractions;
+};
+
+struct Token {
+    std::string text;     // lower case, straight apostrophes, contractions expanded
+    std::string stem;     // Snowball English stem of `text`
+    std::uint32_t begin;  // byte span in the original text of the word it came from
+    std::uint32_t end;
+    std::uint16_t sentence; // index of the sentence (. ! ? ; and line breaks end one)
+    std::uint16_t clause;   // index of the clause (sentence ends, commas, colons, dashes)
+    bool question;          // the sentence ends with a question mark
+};
+
+// Snowball (Porter2) English stem. Thread-safe (one stemmer per thread).
+std::string stem_word(std::string_view word);
+
+// Lower-cases ASCII letters and straightens curly apostrophes and quotes.
+std::string fold_case(std::string_view text);
+
+// Splits `text` into tokens. Letters, digits, apostrophes inside words and any non-ASCII
+// character form words; everything else separates them. Text need not be valid UTF-8.
+std::vector<Token> tokenize(std::string_view text, const Normalisation& normalisation);
+
+// Splits a phrase written in a criteria or scenario file into normalised words, the same
+// way responses are, so that authors can write "you're" or "don't" naturally.
+std::vector<std::string> normalise_words(std::string_view phrase, const Normalisation& normalisation);
+
+} // namespace et

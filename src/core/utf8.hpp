@@ -1,0 +1,24 @@
+// UTF-8 validation and small helpers for byte-indexed text.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace et {
+
+// Returns the byte offset of the first invalid UTF-8 sequence, or nothing when `text`
+// is valid UTF-8 (overlong forms, surrogates and code points past U+10FFFF are invalid).
+std::optional<std::size_t> find_invalid_utf8(std::string_view text);
+
+// 1-based line and column (in bytes) of a byte offset.
+struct LineColumn {
+    int line = 1;
+    int column = 1;
+};
+LineColumn line_column_at(std::string_view text, std::size_t offset);
+
+// Strips a UTF-8 byte-order mark, if present.
+std::string_view strip_bom(std::string_view text);
+
+} // namespace et
