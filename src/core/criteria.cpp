@@ -394,13 +394,23 @@ private:
                 continue;
             }
             const JsonPath here = at / id;
-            check_.warn_unknown_keys(*body, here, {"title", "why", "weight", "criteria", "except"});
+            check_.warn_unknown_keys(*body, here, {"title", "why", "weight", "criteria", "except", "cancels"});
             auto& out = c_.mistakes[static_cast<std::size_t>(mistake)];
             out.title = check_.string_member(*body, here, "title", true).value_or("");
             out.why = check_.string_member(*body, here, "why", true).value_or("");
             out.weight = static_cast<int>(check_.integer_member(*body, here, "weight", true, 0, 100).value_or(0));
             out.criteria = read_criteria(*body, here, "criteria");
             out.except = compile_list(*body, here, "except", false);
+            out.cancels = check_.string_array_member(*body, here, "cancels", false)
+                              .value_or(std::vector<std::string>{});
+            for (std::size_t i = 0; i < out.cancels.size(); ++i) {
+                const bool known = std::any_of(c_.level_one.begin(), c_.level_one.end(),
+                                               [&](const Criterion& l1) { return l1.id == out.cancels[i]; });
+                if (!known) {
+                    check_.error(here / "cancels" / i,
+                                 "no level_one criterion has the id \"" + out.cancels[i] + "\"");
+                }
+            }
         }
     }
 

@@ -34,6 +34,7 @@ struct MistakeCriteria {
     std::string why;               // why it hurts, shown as "what to avoid"
     std::vector<Criterion> criteria;
     std::vector<Pattern> except;   // a match overlapping one of these does not count
+    std::vector<std::string> cancels; // Level One criteria that don't count when this mistake is made
     int weight = 0;                // points taken off the score
 };
 

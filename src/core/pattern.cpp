@@ -49,7 +49,7 @@ private:
                 return true;
             }
             const char c = src_[pos_];
-            if (c == closer || (c == '|' && closer == ')')) {
+            if (c == closer || (c == '|' && closer != '\0')) {
                 return true;
             }
             if (c == ']' || c == ')' || c == '}' || c == '|') {
@@ -64,34 +64,21 @@ private:
     bool parse_item(Pattern::Sequence& seq) {
         const std::size_t start = pos_;
         const char c = src_[pos_];
-        if (c == '[') {
+        if (c == '[' || c == '(') {
+            // "(a|b c)" chooses one branch; "[a|b c]" chooses one branch or none.
+            const char closer = c == '[' ? ']' : ')';
             ++pos_;
             Pattern::Node node;
-            node.kind = Pattern::Node::Kind::Optional;
-            node.branches.emplace_back();
-            if (!parse_sequence(node.branches.back(), ']')) {
-                return false;
-            }
-            ++pos_;
-            if (node.branches.back().empty()) {
-                return fail(start, "empty optional group '[]'");
-            }
-            seq.push_back(std::move(node));
-            return true;
-        }
-        if (c == '(') {
-            ++pos_;
-            Pattern::Node node;
-            node.kind = Pattern::Node::Kind::Alternatives;
+            node.kind = c == '[' ? Pattern::Node::Kind::Optional : Pattern::Node::Kind::Alternatives;
             while (true) {
                 node.branches.emplace_back();
-                if (!parse_sequence(node.branches.back(), ')')) {
+                if (!parse_sequence(node.branches.back(), closer)) {
                     return false;
                 }
                 if (node.branches.back().empty()) {
                     return fail(pos_, "empty alternative");
                 }
-                if (src_[pos_] == ')') {
+                if (src_[pos_] == closer) {
                     ++pos_;
                     break;
                 }
@@ -243,7 +230,12 @@ public:
             }
             return false;
         case Kind::Optional:
-            return sequence(node.branches[0], 0, pos, rest) || rest(pos);
+            for (const auto& branch : node.branches) {
+                if (sequence(branch, 0, pos, rest)) {
+                    return true;
+                }
+            }
+            return rest(pos);
         case Kind::Alternatives:
             for (const auto& branch : node.branches) {
                 if (sequence(branch, 0, pos, rest)) {

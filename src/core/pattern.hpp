@@ -2,7 +2,7 @@
 //
 // Notation (see assets/criteria/README.md):
 //   that sounds {intensifier} {feeling}    words match by spelling or by stem
-//   [so]                                   optional
+//   [so] [so|really]                        optional (one of the alternatives, or none)
 //   (must be|must have been|seems)         alternatives
 //   {feeling} {feeling:glad} {appraisal}   a feelings-lexicon word or phrase
 //   {you}                                  a word list defined in the criteria file

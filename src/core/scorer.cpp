@@ -426,10 +426,15 @@ Score Scorer::score(const PreparedStep& step, std::string_view response) const {
             mistakes.push_back(d);
         }
     }
-    // Dismissing words inside a validation-looking phrase win ("you're just tired").
+    // Dismissing words inside a validation-looking phrase win ("you're just tired"), and
+    // some mistakes cancel weak validations anywhere ("Nice. What's for dinner?").
     for (Candidate& v : validations) {
         for (const Candidate& m : mistakes) {
             if (m.mistake == Mistake::Dismissing && overlaps(m.span, v.span)) {
+                v.dropped = true;
+            }
+            const auto& cancels = c.mistakes[static_cast<std::size_t>(*m.mistake)].cancels;
+            if (std::find(cancels.begin(), cancels.end(), v.criterion->id) != cancels.end()) {
                 v.dropped = true;
             }
         }
