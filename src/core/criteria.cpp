@@ -61,6 +61,10 @@ std::string Criteria::text(const std::string& key) const {
 
 namespace {
 
+bool contains(const std::vector<std::string>& list, const std::string& word) {
+    return std::find(list.begin(), list.end(), word) != list.end();
+}
+
 // Keys every criteria file must give under "feedback", so the UI never shows a blank.
 constexpr std::string_view kRequiredTexts[] = {
     "empty",          "invalid_utf8",        "too_long",         "level_0",
@@ -83,7 +87,7 @@ public:
         c_.name = check_.string_member(root, top, "name", true).value_or("");
         check_.warn_unknown_keys(root, top,
                                  {"$schema", "name", "version", "description", "normalisation",
-                                  "lexicon", "appraisals", "lists", "groups", "level_one",
+                                  "lexicon", "appraisals", "lists", "exact_lists", "groups", "level_one",
                                   "level_two", "negation", "mistakes", "weights", "feedback",
                                   "suggestions"});
         read_normalisation(root, top);
@@ -248,14 +252,27 @@ private:
                 groups_.emplace_back(name, mask);
             }
         }
-        // Index every entry by its first word and that word's stem.
+        // Index every entry by its first word and that word's stem; lists named in
+        // "exact_lists" match only as written ("tell", not "telling").
+        std::vector<std::string> exact;
+        if (auto names = check_.string_array_member(root, top, "exact_lists", false)) {
+            for (std::size_t i = 0; i < names->size(); ++i) {
+                if (!slot_mask((*names)[i])) {
+                    check_.error(top / "exact_lists" / i, "no list is named \"" + (*names)[i] + "\"");
+                }
+            }
+            exact = *names;
+        }
         for (std::size_t slot = 0; slot < c_.slot_entries.size(); ++slot) {
+            const bool exact_only = contains(exact, c_.slot_names[slot]);
             for (std::size_t i = 0; i < c_.slot_entries[slot].size(); ++i) {
                 const auto& first = c_.slot_entries[slot][i].words.front();
                 auto& by_word = c_.slot_index[first];
                 by_word.emplace_back(static_cast<std::uint8_t>(slot), i);
-                const std::string stem = "\x01" + stem_word(first);
-                c_.slot_index[stem].emplace_back(static_cast<std::uint8_t>(slot), i);
+                if (!exact_only) {
+                    const std::string stem = "\x01" + stem_word(first);
+                    c_.slot_index[stem].emplace_back(static_cast<std::uint8_t>(slot), i);
+                }
             }
         }
     }
@@ -335,6 +352,12 @@ private:
             return;
         }
         c_.level_one = read_criteria(*l1, top / "level_one", "criteria");
+        for (const auto& w : check_.string_array_member(*l1, top / "level_one", "question_words", false)
+                                 .value_or(std::vector<std::string>{})) {
+            for (auto& n : normalise_words(w, c_.normalisation)) {
+                c_.question_words.push_back(n);
+            }
+        }
     }
 
     void read_level_two(const nlohmann::json& root, const JsonPath& top) {

@@ -58,6 +58,9 @@ struct Criteria {
     std::unordered_map<std::string, std::vector<std::pair<std::uint8_t, std::size_t>>> slot_index;
 
     std::vector<Criterion> level_one;
+    // A validation inside a question that starts with one of these ("What's the bit
+    // you're dreading most?") explores rather than validates, so it doesn't count.
+    std::vector<std::string> question_words;
     std::string level_one_name = "Level One";
 
     // Level Two

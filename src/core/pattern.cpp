@@ -5,7 +5,7 @@ namespace et {
 
 namespace {
 
-constexpr int kGapMaxWords = 4;
+constexpr int kGapMaxWords = 6;
 
 class Parser {
 public:
@@ -64,6 +64,25 @@ private:
     bool parse_item(Pattern::Sequence& seq) {
         const std::size_t start = pos_;
         const char c = src_[pos_];
+        if (c == '!' && pos_ + 1 < src_.size() && src_[pos_ + 1] == '(') {
+            ++pos_;
+            Pattern::Sequence inner;
+            if (!parse_item(inner)) {
+                return false;
+            }
+            Pattern::Node node;
+            node.kind = Pattern::Node::Kind::Not;
+            node.branches = std::move(inner.front().branches);
+            seq.push_back(std::move(node));
+            return true;
+        }
+        if (c == '$') {
+            ++pos_;
+            Pattern::Node node;
+            node.kind = Pattern::Node::Kind::SentenceEnd;
+            seq.push_back(std::move(node));
+            return true;
+        }
         if (c == '[' || c == '(') {
             // "(a|b c)" chooses one branch; "[a|b c]" chooses one branch or none.
             const char closer = c == '[' ? ']' : ')';
@@ -118,13 +137,13 @@ private:
         if (c == '^') {
             ++pos_;
             Pattern::Node node;
-            node.kind = Pattern::Node::Kind::SentenceStart;
+            node.kind = Pattern::Node::Kind::ClauseStart;
             seq.push_back(std::move(node));
             return true;
         }
         // A word: letters, digits, apostrophes (straight or curly), an optional '*'.
         std::size_t end = pos_;
-        while (end < src_.size() && std::string_view(" []()|{}*").find(src_[end]) ==
+        while (end < src_.size() && std::string_view(" []()|{}*!$^").find(src_[end]) ==
                                         std::string_view::npos) {
             ++end;
         }
@@ -243,8 +262,21 @@ public:
                 }
             }
             return false;
-        case Kind::SentenceStart:
-            return (pos == 0 || tokens_[pos - 1].sentence != tokens_[pos].sentence) && rest(pos);
+        case Kind::ClauseStart:
+            return pos < tokens_.size() && (pos == 0 || tokens_[pos - 1].clause != tokens_[pos].clause) &&
+                   rest(pos);
+        case Kind::SentenceEnd:
+            return (pos == tokens_.size() || tokens_[pos].sentence != sentence_) && rest(pos);
+        case Kind::Not: {
+            const auto accept_fn = [](std::size_t) { return true; };
+            const Continuation accept(accept_fn);
+            for (const auto& branch : node.branches) {
+                if (sequence(branch, 0, pos, accept)) {
+                    return false;
+                }
+            }
+            return rest(pos);
+        }
         }
         return false;
     }

@@ -7,9 +7,11 @@
 //   {feeling} {feeling:glad} {appraisal}   a feelings-lexicon word or phrase
 //   {you}                                  a word list defined in the criteria file
 //   {any}                                  any one word
-//   ...                                    a gap of zero to four words
+//   ...                                    a gap of zero to six words
 //   frustrat*                              a word beginning with "frustrat"
-//   ^                                      the start of a sentence
+//   ^                                      the start of a clause (or sentence)
+//   $                                      the end of a sentence
+//   !(i|we)                                the next word is none of these (consumes nothing)
 // A pattern never matches across a sentence boundary.
 #pragma once
 
@@ -73,7 +75,7 @@ private:
 };
 
 struct Pattern::Node {
-    enum class Kind { Word, Prefix, Slot, Any, Gap, Optional, Alternatives, SentenceStart };
+    enum class Kind { Word, Prefix, Slot, Any, Gap, Optional, Alternatives, ClauseStart, SentenceEnd, Not };
     Kind kind = Kind::Word;
     std::string text;
     std::string stem;

@@ -395,6 +395,17 @@ Score Scorer::score(const PreparedStep& step, std::string_view response) const {
         auto found = a.find(crit, std::nullopt);
         validations.insert(validations.end(), found.begin(), found.end());
     }
+    // A validation inside a wh-question explores rather than validates.
+    for (Candidate& v : validations) {
+        const auto sentence = a.tokens()[v.span.first].sentence;
+        std::size_t first = v.span.first;
+        while (first > 0 && a.tokens()[first - 1].sentence == sentence) {
+            --first;
+        }
+        if (a.tokens()[first].question && contains(c.question_words, a.tokens()[first].text)) {
+            v.dropped = true;
+        }
+    }
     // Mistake candidates, minus exceptions and negated phrases ("I don't understand why").
     std::vector<Candidate> mistakes;
     for (Mistake m : kAllMistakes) {
@@ -411,10 +422,9 @@ Score Scorer::score(const PreparedStep& step, std::string_view response) const {
     // A validation that is negated ("doesn't sound so bad") minimises the feeling,
     // unless a positive validation covers the same words ("not knowing is the hardest part").
     for (Candidate& v : validations) {
-        if (!v.negated) {
+        if (!v.negated || v.dropped) {
             continue;
         }
-        v.dropped = true;
         const bool covered = std::any_of(validations.begin(), validations.end(), [&](const Candidate& o) {
             return !o.negated && overlaps(o.span, v.span) && o.span.first <= v.span.first &&
                    o.span.end >= v.span.end && &o != &v;
@@ -441,7 +451,7 @@ Score Scorer::score(const PreparedStep& step, std::string_view response) const {
     }
     std::vector<const Candidate*> kept;
     for (const Candidate& v : validations) {
-        if (!v.dropped) {
+        if (!v.dropped && !v.negated) {
             kept.push_back(&v);
         }
     }
