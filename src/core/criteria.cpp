@@ -352,6 +352,7 @@ private:
             return;
         }
         c_.level_one = read_criteria(*l1, top / "level_one", "criteria");
+        c_.level_one_except = compile_list(*l1, top / "level_one", "except", false);
         for (const auto& w : check_.string_array_member(*l1, top / "level_one", "question_words", false)
                                  .value_or(std::vector<std::string>{})) {
             for (auto& n : normalise_words(w, c_.normalisation)) {

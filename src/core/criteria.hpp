@@ -58,6 +58,7 @@ struct Criteria {
     std::unordered_map<std::string, std::vector<std::pair<std::uint8_t, std::size_t>>> slot_index;
 
     std::vector<Criterion> level_one;
+    std::vector<Pattern> level_one_except; // a validation overlapping one of these doesn't count
     // A validation inside a question that starts with one of these ("What's the bit
     // you're dreading most?") explores rather than validates, so it doesn't count.
     std::vector<std::string> question_words;

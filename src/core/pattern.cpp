@@ -5,7 +5,7 @@ namespace et {
 
 namespace {
 
-constexpr int kGapMaxWords = 6;
+constexpr int kGapMaxWords = 8;
 
 class Parser {
 public:
@@ -141,7 +141,12 @@ private:
             seq.push_back(std::move(node));
             return true;
         }
-        // A word: letters, digits, apostrophes (straight or curly), an optional '*'.
+        // A word: letters, digits, apostrophes (straight or curly), an optional '*';
+        // "=word" matches that exact word only, not other forms of it.
+        const bool exact = c == '=';
+        if (exact) {
+            ++pos_;
+        }
         std::size_t end = pos_;
         while (end < src_.size() && std::string_view(" []()|{}*!$^").find(src_[end]) ==
                                         std::string_view::npos) {
@@ -174,7 +179,7 @@ private:
             Pattern::Node node;
             node.kind = Pattern::Node::Kind::Word;
             node.text = w;
-            node.stem = stem_word(w);
+            node.stem = exact ? std::string("\x01") : stem_word(w); // "\x01" never equals a stem
             seq.push_back(std::move(node));
         }
         return true;

@@ -7,8 +7,9 @@
 //   {feeling} {feeling:glad} {appraisal}   a feelings-lexicon word or phrase
 //   {you}                                  a word list defined in the criteria file
 //   {any}                                  any one word
-//   ...                                    a gap of zero to six words
+//   ...                                    a gap of zero to eight words
 //   frustrat*                              a word beginning with "frustrat"
+//   =happens                               exactly this word (not "happened")
 //   ^                                      the start of a clause (or sentence)
 //   $                                      the end of a sentence
 //   !(i|we)                                the next word is none of these (consumes nothing)

@@ -395,8 +395,12 @@ Score Scorer::score(const PreparedStep& step, std::string_view response) const {
         auto found = a.find(crit, std::nullopt);
         validations.insert(validations.end(), found.begin(), found.end());
     }
-    // A validation inside a wh-question explores rather than validates.
+    // A validation inside a wh-question explores rather than validates; conditionals
+    // and other exceptions from the criteria file don't count either.
     for (Candidate& v : validations) {
+        if (a.any_match(c.level_one_except, v.span)) {
+            v.dropped = true;
+        }
         const auto sentence = a.tokens()[v.span.first].sentence;
         std::size_t first = v.span.first;
         while (first > 0 && a.tokens()[first - 1].sentence == sentence) {
@@ -505,8 +509,11 @@ Score Scorer::score(const PreparedStep& step, std::string_view response) const {
     if (!shown.empty()) {
         for (const CardReference& ref : refs) {
             const auto ref_sentence = a.tokens()[ref.span.first].sentence;
+            const auto ref_clause = a.tokens()[ref.span.first].clause;
             const bool judging = std::any_of(mistakes.begin(), mistakes.end(), [&](const Candidate& m) {
-                return m.mistake == Mistake::Dismissing && a.tokens()[m.span.first].sentence == ref_sentence;
+                return m.mistake == Mistake::Dismissing &&
+                       (a.tokens()[m.span.first].clause == ref_clause ||
+                        a.tokens()[m.span.end - 1].clause == ref_clause);
             });
             if (judging) {
                 continue; // the card used to judge ("your mother issues again") is not Level Two
