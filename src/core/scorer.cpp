@@ -120,8 +120,16 @@ std::shared_ptr<const PreparedStep> Scorer::prepare(const ScoringStep& step) con
         pf.owned = fact;
         std::vector<std::vector<std::string>> candidates;
         if (!fact.cues.empty()) {
+            // An author's cue is taken as written: only determiners are dropped, so
+            // "looks after everyone" keeps all its words.
             for (const auto& cue : fact.cues) {
-                candidates.push_back(content_stems(cue, c, name_words));
+                std::vector<std::string> stems;
+                for (const Token& t : tokenize(cue, c.normalisation)) {
+                    if (!sorted_contains(c.determiners, t.text) && name_words.count(t.text) == 0) {
+                        stems.push_back(t.stem);
+                    }
+                }
+                candidates.push_back(std::move(stems));
             }
         } else {
             // Without cues, any distinctive content word of the fact refers to it.
@@ -332,18 +340,32 @@ std::vector<CardReference> find_card_references(const PreparedStep& step, const 
             content.push_back(i);
         }
     }
+    // A phrase matches when its words appear in order within one sentence, with at most
+    // two other words between neighbours ("your dad always said" matches "dad said").
+    constexpr std::size_t kMaxGap = 2;
     for (const PreparedFact& pf : step.facts) {
         for (const CardPhrase& phrase : pf.phrases) {
-            const std::size_t n = phrase.stems.size();
-            for (std::size_t k = 0; k + n <= content.size(); ++k) {
-                bool same = true;
-                for (std::size_t m = 0; m < n && same; ++m) {
-                    const Token& t = tokens[content[k + m]];
-                    same = t.stem == phrase.stems[m] &&
-                           t.sentence == tokens[content[k]].sentence;
+            for (std::size_t k = 0; k < content.size(); ++k) {
+                if (tokens[content[k]].stem != phrase.stems.front()) {
+                    continue;
                 }
-                if (same) {
-                    refs.push_back({pf.fact, TokenSpan{content[k], content[k + n - 1] + 1}});
+                std::size_t at = k;
+                bool found = true;
+                for (std::size_t m = 1; m < phrase.stems.size() && found; ++m) {
+                    found = false;
+                    for (std::size_t next = at + 1; next < content.size() && next <= at + 1 + kMaxGap; ++next) {
+                        if (tokens[content[next]].sentence != tokens[content[k]].sentence) {
+                            break;
+                        }
+                        if (tokens[content[next]].stem == phrase.stems[m]) {
+                            at = next;
+                            found = true;
+                            break;
+                        }
+                    }
+                }
+                if (found) {
+                    refs.push_back({pf.fact, TokenSpan{content[k], content[at] + 1}});
                 }
             }
         }
