@@ -243,16 +243,19 @@ public:
                 }
             }
             return false;
-        case Kind::Gap:
-            for (int g = 0; g <= kGapMaxWords; ++g) {
-                if (g > 0 && !in_sentence(pos + g - 1)) {
-                    return false;
-                }
+        case Kind::Gap: {
+            // Greedy: the longest gap first, so a match covers all the words it judges.
+            int longest = 0;
+            while (longest < kGapMaxWords && in_sentence(pos + longest)) {
+                ++longest;
+            }
+            for (int g = longest; g >= 0; --g) {
                 if (rest(pos + g)) {
                     return true;
                 }
             }
             return false;
+        }
         case Kind::Optional:
             for (const auto& branch : node.branches) {
                 if (sequence(branch, 0, pos, rest)) {
