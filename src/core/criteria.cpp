@@ -35,7 +35,7 @@ std::optional<CoreEmotion> Criteria::emotion_of(std::string_view word) const {
     }
     std::vector<std::string> stems;
     for (const auto& w : words) {
-        stems.push_back(stem_word(w));
+        stems.push_back(stem_of(w, normalisation));
     }
     for (std::size_t slot = 0; slot < 4; ++slot) {
         for (const auto& entry : slot_entries[slot]) {
@@ -44,7 +44,7 @@ std::optional<CoreEmotion> Criteria::emotion_of(std::string_view word) const {
             }
             bool same = true;
             for (std::size_t k = 0; k < words.size() && same; ++k) {
-                same = entry.words[k] == words[k] || stem_word(entry.words[k]) == stems[k];
+                same = entry.words[k] == words[k] || stem_of(entry.words[k], normalisation) == stems[k];
             }
             if (same) {
                 return kCoreEmotions[slot];
@@ -143,6 +143,9 @@ private:
         }
         for (auto& [k, v] : string_map(*n, at, "contractions")) {
             c_.normalisation.contractions.emplace(k, v);
+        }
+        for (auto& [k, v] : string_map(*n, at, "lemmas")) {
+            c_.normalisation.lemmas.emplace(k, v);
         }
         auto suffixes = string_map(*n, at, "suffixes");
         for (auto& [k, v] : suffixes) {
@@ -270,7 +273,7 @@ private:
                 auto& by_word = c_.slot_index[first];
                 by_word.emplace_back(static_cast<std::uint8_t>(slot), i);
                 if (!exact_only) {
-                    const std::string stem = "\x01" + stem_word(first);
+                    const std::string stem = "\x01" + stem_of(first, c_.normalisation);
                     c_.slot_index[stem].emplace_back(static_cast<std::uint8_t>(slot), i);
                 }
             }
@@ -418,13 +421,22 @@ private:
                 continue;
             }
             const JsonPath here = at / id;
-            check_.warn_unknown_keys(*body, here, {"title", "why", "weight", "criteria", "except", "cancels"});
+            check_.warn_unknown_keys(*body, here, {"title", "why", "weight", "criteria", "except", "cancels", "absorbs"});
             auto& out = c_.mistakes[static_cast<std::size_t>(mistake)];
             out.title = check_.string_member(*body, here, "title", true).value_or("");
             out.why = check_.string_member(*body, here, "why", true).value_or("");
             out.weight = static_cast<int>(check_.integer_member(*body, here, "weight", true, 0, 100).value_or(0));
             out.criteria = read_criteria(*body, here, "criteria");
             out.except = compile_list(*body, here, "except", false);
+            const auto absorbs = check_.string_array_member(*body, here, "absorbs", false)
+                                     .value_or(std::vector<std::string>{});
+            for (std::size_t i = 0; i < absorbs.size(); ++i) {
+                if (auto absorbed = parse_mistake(absorbs[i])) {
+                    out.absorbs.push_back(*absorbed);
+                } else {
+                    check_.error(here / "absorbs" / i, "unknown mistake id \"" + absorbs[i] + "\"");
+                }
+            }
             out.cancels = check_.string_array_member(*body, here, "cancels", false)
                               .value_or(std::vector<std::string>{});
             for (std::size_t i = 0; i < out.cancels.size(); ++i) {

@@ -179,7 +179,7 @@ private:
             Pattern::Node node;
             node.kind = Pattern::Node::Kind::Word;
             node.text = w;
-            node.stem = exact ? std::string("\x01") : stem_word(w); // "\x01" never equals a stem
+            node.stem = exact ? std::string("\x01") : stem_of(w, normalisation_); // "\x01" never equals a stem
             seq.push_back(std::move(node));
         }
         return true;
@@ -273,8 +273,19 @@ public:
         case Kind::ClauseStart:
             return pos < tokens_.size() && (pos == 0 || tokens_[pos - 1].clause != tokens_[pos].clause) &&
                    rest(pos);
-        case Kind::SentenceEnd:
-            return (pos == tokens_.size() || tokens_[pos].sentence != sentence_) && rest(pos);
+        case Kind::SentenceEnd: {
+            if (pos < tokens_.size() && tokens_[pos].sentence == sentence_) {
+                return false;
+            }
+            // Whatever follows "$" continues in the next sentence ("Nice. What's for dinner?").
+            const std::uint16_t saved = sentence_;
+            if (pos < tokens_.size()) {
+                sentence_ = tokens_[pos].sentence;
+            }
+            const bool matched = rest(pos);
+            sentence_ = saved;
+            return matched;
+        }
         case Kind::Not: {
             const auto accept_fn = [](std::size_t) { return true; };
             const Continuation accept(accept_fn);
@@ -296,7 +307,7 @@ private:
 
     const std::vector<Token>& tokens_;
     const std::vector<std::vector<SlotHit>>& hits_;
-    std::uint16_t sentence_;
+    mutable std::uint16_t sentence_; // the sentence being matched; "$" moves to the next
 };
 
 } // namespace

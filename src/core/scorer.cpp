@@ -89,7 +89,7 @@ std::vector<std::string> content_stems(std::string_view phrase, const Criteria& 
 bool is_feeling_word(const Criteria& c, const std::string& stem) {
     for (std::size_t slot = 0; slot < static_cast<std::size_t>(c.first_list_slot); ++slot) {
         for (const auto& e : c.slot_entries[slot]) {
-            if (e.words.size() == 1 && stem_word(e.words[0]) == stem) {
+            if (e.words.size() == 1 && stem_of(e.words[0], c.normalisation) == stem) {
                 return true;
             }
         }
@@ -161,7 +161,7 @@ std::shared_ptr<const PreparedStep> Scorer::prepare(const ScoringStep& step) con
     }
     for (const auto& feeling : step.feelings) {
         for (const auto& w : normalise_words(feeling, c.normalisation)) {
-            p->feeling_stems.push_back(stem_word(w));
+            p->feeling_stems.push_back(stem_of(w, c.normalisation));
         }
         if (auto e = c.emotion_of(feeling)) {
             p->feeling_emotions.push_back(*e);
@@ -273,7 +273,7 @@ private:
             bool same = true;
             for (std::size_t k = 1; k < words.size() && same; ++k) {
                 const Token& t = tokens_[i + k];
-                same = t.text == words[k] || t.stem == stem_word(words[k]);
+                same = t.text == words[k] || t.stem == stem_of(words[k], c_.normalisation);
             }
             if (!same) {
                 continue;
@@ -445,6 +445,20 @@ Score Scorer::score(const PreparedStep& step, std::string_view response) const {
             }
         }
     }
+    // Some mistakes absorb others in the same sentence (a suggestion inside a
+    // problem-solving question is the question).
+    for (const Candidate& m : mistakes) {
+        for (Mistake absorbed : c.mistakes[static_cast<std::size_t>(*m.mistake)].absorbs) {
+            for (Candidate& other : mistakes) {
+                if (other.mistake == absorbed &&
+                    a.tokens()[other.span.first].sentence == a.tokens()[m.span.first].sentence) {
+                    other.dropped = true;
+                }
+            }
+        }
+    }
+    mistakes.erase(std::remove_if(mistakes.begin(), mistakes.end(), [](const Candidate& m) { return m.dropped; }),
+                   mistakes.end());
     // A validation that is negated ("doesn't sound so bad") minimises the feeling,
     // unless a positive validation covers the same words ("not knowing is the hardest part").
     for (Candidate& v : validations) {

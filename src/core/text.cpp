@@ -103,6 +103,13 @@ std::string stem_word(std::string_view word) {
                        static_cast<std::size_t>(sb_stemmer_length(stemmer.get())));
 }
 
+std::string stem_of(const std::string& word, const Normalisation& normalisation) {
+    if (auto it = normalisation.lemmas.find(word); it != normalisation.lemmas.end()) {
+        return stem_word(it->second);
+    }
+    return stem_word(word);
+}
+
 std::string fold_case(std::string_view text) {
     std::string out;
     out.reserve(text.size());
@@ -223,7 +230,7 @@ std::vector<Token> tokenize(std::string_view text, const Normalisation& normalis
         expand_word(fold_case(text.substr(i, j - i)), normalisation, words);
         for (auto& w : words) {
             Token t;
-            t.stem = stem_word(w);
+            t.stem = stem_of(w, normalisation);
             t.text = std::move(w);
             t.begin = static_cast<std::uint32_t>(i);
             t.end = static_cast<std::uint32_t>(j);

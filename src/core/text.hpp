@@ -20,6 +20,9 @@ struct Normalisation {
     std::vector<std::pair<std::string, std::string>> suffixes;
     // Words before which "'s" means "is" ("that's", "it's"); elsewhere it is possessive.
     std::vector<std::string> is_contractions;
+    // Irregular forms stemmed as their base word ("lost" -> "lose", "grew" -> "grow"),
+    // which a suffix stemmer cannot know.
+    std::unordered_map<std::string, std::string> lemmas;
 };
 
 struct Token {
@@ -34,6 +37,8 @@ struct Token {
 
 // Snowball (Porter2) English stem. Thread-safe (one stemmer per thread).
 std::string stem_word(std::string_view word);
+// The stem used for matching: the lemma's stem for irregular forms, else stem_word.
+std::string stem_of(const std::string& word, const Normalisation& normalisation);
 
 // Lower-cases ASCII letters and straightens curly apostrophes and quotes.
 std::string fold_case(std::string_view text);
