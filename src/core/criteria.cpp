@@ -147,6 +147,22 @@ private:
         for (auto& [k, v] : string_map(*n, at, "lemmas")) {
             c_.normalisation.lemmas.emplace(k, v);
         }
+        if (const auto* ctx = object_member(*n, at, "context_spellings", false)) {
+            for (const auto& [word, body] : ctx->items()) {
+                const JsonPath here = at / "context_spellings" / word;
+                if (!check_.expect_object(body, here)) {
+                    continue;
+                }
+                auto noun = check_.string_member(body, here, "before_noun", true);
+                auto other = check_.string_member(body, here, "otherwise", true);
+                if (noun && other) {
+                    c_.normalisation.context_spellings[fold_case(word)] = {fold_case(*noun), fold_case(*other)};
+                }
+            }
+        }
+        for (const auto& w : check_.string_array_member(*n, at, "nouns", false).value_or(std::vector<std::string>{})) {
+            c_.normalisation.nouns.insert(fold_case(w));
+        }
         auto suffixes = string_map(*n, at, "suffixes");
         for (auto& [k, v] : suffixes) {
             c_.normalisation.suffixes.emplace_back(k, v);
@@ -384,6 +400,7 @@ private:
                 c_.determiners.push_back(n);
             }
         }
+        c_.self_words = check_.string_array_member(*l2, at, "self_words", false).value_or(std::vector<std::string>{});
         std::sort(c_.stopwords.begin(), c_.stopwords.end());
         std::sort(c_.determiners.begin(), c_.determiners.end());
     }

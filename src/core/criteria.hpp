@@ -71,6 +71,7 @@ struct Criteria {
     std::vector<Criterion> links;
     std::vector<std::string> stopwords;  // never count as a reference to the partner card
     std::vector<std::string> determiners; // ignored when matching card cues ("your mum")
+    std::vector<std::string> self_words;  // "my", "our": a card word after these is the listener's
     std::string level_two_explain;
 
     // Negation

@@ -547,12 +547,15 @@ Score Scorer::score(const PreparedStep& step, std::string_view response) const {
             const auto ref_sentence = a.tokens()[ref.span.first].sentence;
             const auto ref_clause = a.tokens()[ref.span.first].clause;
             const bool judging = std::any_of(mistakes.begin(), mistakes.end(), [&](const Candidate& m) {
-                return m.mistake == Mistake::Dismissing &&
-                       (a.tokens()[m.span.first].clause == ref_clause ||
-                        a.tokens()[m.span.end - 1].clause == ref_clause);
+                return a.tokens()[m.span.first].clause == ref_clause ||
+                       a.tokens()[m.span.end - 1].clause == ref_clause;
             });
             if (judging) {
-                continue; // the card used to judge ("your mother issues again") is not Level Two
+                continue; // the card used to judge or to advise ("your mother issues again") is not Level Two
+            }
+            // "my dad" is the listener's own story, not the partner's dad on the card.
+            if (ref.span.first > 0 && contains(c.self_words, a.tokens()[ref.span.first - 1].text)) {
+                continue;
             }
             const bool validation_near = std::any_of(shown.begin(), shown.end(), [&](const Candidate* v) {
                 const int d = static_cast<int>(a.tokens()[v->span.first].sentence) - ref_sentence;

@@ -227,7 +227,22 @@ std::vector<Token> tokenize(std::string_view text, const Normalisation& normalis
         }
         j = std::min(j, text.size());
         words.clear();
-        expand_word(fold_case(text.substr(i, j - i)), normalisation, words);
+        std::string raw = fold_case(text.substr(i, j - i));
+        if (auto it = normalisation.context_spellings.find(raw); it != normalisation.context_spellings.end()) {
+            // Look at the next word (same clause, only spaces between) to decide.
+            std::size_t k = j;
+            while (k < text.size() && text[k] == ' ') {
+                ++k;
+            }
+            std::size_t e = k;
+            std::size_t len = 1;
+            while (e < text.size() && classify(text, e, len) == CharKind::Word) {
+                e += len;
+            }
+            const std::string next = fold_case(text.substr(k, std::min(e, text.size()) - k));
+            raw = normalisation.nouns.count(next) > 0 ? it->second.first : it->second.second;
+        }
+        expand_word(std::move(raw), normalisation, words);
         for (auto& w : words) {
             Token t;
             t.stem = stem_of(w, normalisation);

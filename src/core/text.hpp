@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace et {
@@ -23,6 +24,10 @@ struct Normalisation {
     // Irregular forms stemmed as their base word ("lost" -> "lose", "grew" -> "grow"),
     // which a suffix stemmer cannot know.
     std::unordered_map<std::string, std::string> lemmas;
+    // Spellings whose meaning depends on the next word: "ur mum" is "your mum" but
+    // "ur right" is "you're right". Maps a spelling to {before a noun, otherwise}.
+    std::unordered_map<std::string, std::pair<std::string, std::string>> context_spellings;
+    std::unordered_set<std::string> nouns; // words that make such a spelling possessive
 };
 
 struct Token {
