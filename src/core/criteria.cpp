@@ -104,6 +104,7 @@ public:
         if (check_.failed()) {
             return std::nullopt;
         }
+        finalize_patterns();
         return std::move(c_);
     }
 
@@ -284,12 +285,18 @@ private:
         }
         for (std::size_t slot = 0; slot < c_.slot_entries.size(); ++slot) {
             const bool exact_only = contains(exact, c_.slot_names[slot]);
+            for (auto& entry : c_.slot_entries[slot]) {
+                entry.stems.clear();
+                for (const auto& w : entry.words) {
+                    entry.stems.push_back(exact_only ? std::string("\x01") : stem_of(w, c_.normalisation));
+                }
+            }
             for (std::size_t i = 0; i < c_.slot_entries[slot].size(); ++i) {
                 const auto& first = c_.slot_entries[slot][i].words.front();
                 auto& by_word = c_.slot_index[first];
                 by_word.emplace_back(static_cast<std::uint8_t>(slot), i);
                 if (!exact_only) {
-                    const std::string stem = "\x01" + stem_of(first, c_.normalisation);
+                    const std::string stem = stem_key(stem_of(first, c_.normalisation));
                     c_.slot_index[stem].emplace_back(static_cast<std::uint8_t>(slot), i);
                 }
             }
@@ -317,7 +324,7 @@ private:
         Pattern::CompileError error{0, ""};
         auto pattern = Pattern::compile(
             value.get_ref<const std::string&>(), c_.normalisation,
-            [this](std::string_view name) { return slot_mask(name); }, error);
+            [this](std::string_view name) { return slot_mask(name); }, c_.vocabulary, error);
         if (!pattern) {
             check_.error(at, "in pattern \"" + value.get<std::string>() + "\" at character " +
                                  std::to_string(error.column + 1) + ": " + error.message);
@@ -517,6 +524,27 @@ private:
             for (const auto& [k, v] : string_map(*s, at, "perspective")) {
                 c_.perspective.emplace_back(k, v);
             }
+        }
+    }
+
+    void finalize_patterns() {
+        const std::size_t n = c_.vocabulary.size();
+        auto all = [n](std::vector<Pattern>& patterns) {
+            for (Pattern& p : patterns) {
+                p.finalize(n);
+            }
+        };
+        auto criteria = [&](std::vector<Criterion>& list) {
+            for (Criterion& crit : list) {
+                all(crit.patterns);
+            }
+        };
+        criteria(c_.level_one);
+        criteria(c_.links);
+        all(c_.level_one_except);
+        for (MistakeCriteria& m : c_.mistakes) {
+            criteria(m.criteria);
+            all(m.except);
         }
     }
 

@@ -44,6 +44,7 @@ struct MistakeCriteria {
 // A lexicon entry: a feeling word or phrase, in normalised words.
 struct LexiconEntry {
     std::vector<std::string> words;
+    std::vector<std::string> stems; // stem_of each word
     int intensity = 2;             // 1 mild .. 4 intense
 };
 
@@ -51,6 +52,7 @@ struct Criteria {
     std::string name;
     std::string file; // where it was loaded from
     Normalisation normalisation;
+    Vocabulary vocabulary; // ids of every word the patterns use
 
     // Slots: the four core emotions, then appraisals, then the word lists. Every slot
     // has a name usable in patterns as {name}.

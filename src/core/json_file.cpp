@@ -242,12 +242,16 @@ JsonLoad parse_json_text(std::string file, std::string text, const JsonLimits& l
                                     " bytes; the limit is " + std::to_string(limits.max_bytes));
         return result;
     }
+    std::size_t bom = 0;
     if (text.size() >= 3 && std::string_view(text).substr(0, 3) == "\xEF\xBB\xBF") {
         text.erase(0, 3);
+        bom = 3;
     }
     if (const auto bad = find_invalid_utf8(text)) {
+        // The byte offset is the file's, so it counts the dropped mark; line and column do
+        // not, as editors do not show the mark.
         result.error = error_at(file, text, *bad,
-                                "invalid UTF-8 at byte offset " + std::to_string(*bad));
+                                "invalid UTF-8 at byte offset " + std::to_string(*bad + bom));
         return result;
     }
     if (const auto deep = find_excess_depth(text, limits.max_depth)) {
@@ -277,10 +281,11 @@ JsonLoad read_json_file(const std::string& file, const JsonLimits& limits) {
     in.seekg(0, std::ios::end);
     const auto size = static_cast<std::size_t>(in.tellg());
     if (size > limits.max_bytes) {
+        // Same place (1:1) as parse_json_text gives, so both report FILE:LINE:COL.
         JsonLoad result;
-        result.error.file = file;
-        result.error.message = "file is " + std::to_string(size) + " bytes; the limit is " +
-                               std::to_string(limits.max_bytes);
+        result.error = error_at(file, "", 0,
+                                "file is " + std::to_string(size) + " bytes; the limit is " +
+                                    std::to_string(limits.max_bytes));
         return result;
     }
     in.seekg(0, std::ios::beg);

@@ -1,6 +1,8 @@
 // Pattern compiler (a small recursive-descent parser) and backtracking matcher.
 #include "core/pattern.hpp"
 
+#include <algorithm>
+
 namespace et {
 
 namespace {
@@ -10,8 +12,8 @@ constexpr int kGapMaxWords = 8;
 class Parser {
 public:
     Parser(std::string_view source, const Normalisation& normalisation,
-           const Pattern::SlotResolver& resolve)
-        : src_(source), normalisation_(normalisation), resolve_(resolve) {}
+           const Pattern::SlotResolver& resolve, Vocabulary& vocabulary)
+        : src_(source), normalisation_(normalisation), resolve_(resolve), vocabulary_(vocabulary) {}
 
     std::optional<Pattern::Sequence> parse(Pattern::CompileError& error) {
         Pattern::Sequence seq;
@@ -127,10 +129,12 @@ private:
             seq.push_back(std::move(node));
             return true;
         }
-        if (src_.substr(pos_, 3) == "...") {
-            pos_ += 3;
+        if (src_.substr(pos_, 3) == "..." || c == '~') {
+            // "..." may run to the end of the sentence; "~" stops at the end of the clause.
             Pattern::Node node;
             node.kind = Pattern::Node::Kind::Gap;
+            node.text = c == '~' ? "clause" : "";
+            pos_ += c == '~' ? 1 : 3;
             seq.push_back(std::move(node));
             return true;
         }
@@ -148,7 +152,7 @@ private:
             ++pos_;
         }
         std::size_t end = pos_;
-        while (end < src_.size() && std::string_view(" []()|{}*!$^").find(src_[end]) ==
+        while (end < src_.size() && std::string_view(" []()|{}*!$^~").find(src_[end]) ==
                                         std::string_view::npos) {
             ++end;
         }
@@ -179,7 +183,8 @@ private:
             Pattern::Node node;
             node.kind = Pattern::Node::Kind::Word;
             node.text = w;
-            node.stem = exact ? std::string("\x01") : stem_of(w, normalisation_); // "\x01" never equals a stem
+            node.text_id = vocabulary_.intern(w);
+            node.stem_id = exact ? -1 : vocabulary_.intern(stem_key(stem_of(w, normalisation_)));
             seq.push_back(std::move(node));
         }
         return true;
@@ -188,6 +193,7 @@ private:
     std::string_view src_;
     const Normalisation& normalisation_;
     const Pattern::SlotResolver& resolve_;
+    Vocabulary& vocabulary_;
     std::size_t pos_ = 0;
     Pattern::CompileError error_{0, ""};
 };
@@ -224,8 +230,17 @@ public:
         switch (node.kind) {
         case Kind::Word:
             return in_sentence(pos) &&
-                   (tokens_[pos].text == node.text || tokens_[pos].stem == node.stem) &&
+                   (tokens_[pos].text_id == node.text_id ||
+                    (node.stem_id >= 0 && tokens_[pos].stem_id == node.stem_id)) &&
                    rest(pos + 1);
+        case Kind::WordSet: {
+            const bool here = in_sentence(pos) &&
+                              ((tokens_[pos].text_id >= 0 &&
+                                std::binary_search(node.ids.begin(), node.ids.end(), tokens_[pos].text_id)) ||
+                               (tokens_[pos].stem_id >= 0 &&
+                                std::binary_search(node.ids.begin(), node.ids.end(), tokens_[pos].stem_id)));
+            return (here && rest(pos + 1)) || (node.optional && rest(pos));
+        }
         case Kind::Prefix:
             return in_sentence(pos) && tokens_[pos].text.rfind(node.text, 0) == 0 && rest(pos + 1);
         case Kind::Any:
@@ -246,7 +261,9 @@ public:
         case Kind::Gap: {
             // Greedy: the longest gap first, so a match covers all the words it judges.
             int longest = 0;
-            while (longest < kGapMaxWords && in_sentence(pos + longest)) {
+            const bool clause_only = !node.text.empty();
+            while (longest < kGapMaxWords && in_sentence(pos + longest) &&
+                   (!clause_only || (pos > 0 && tokens_[pos + longest].clause == tokens_[pos - 1].clause))) {
                 ++longest;
             }
             for (int g = longest; g >= 0; --g) {
@@ -312,22 +329,283 @@ private:
 
 } // namespace
 
+namespace {
+
+// What a node demands of the token it starts at, if that can be said simply.
+std::optional<Pattern::Requirement> requirement_of(const Pattern::Node& node) {
+    using Kind = Pattern::Node::Kind;
+    Pattern::Requirement r;
+    if (node.kind == Kind::Word) {
+        r.ids.push_back(node.text_id);
+        if (node.stem_id >= 0) {
+            r.ids.push_back(node.stem_id);
+        }
+        return r;
+    }
+    if (node.kind == Kind::Slot) {
+        r.slots = node.slots;
+        return r;
+    }
+    if (node.kind == Kind::WordSet && !node.optional) {
+        r.ids = node.ids;
+        return r;
+    }
+    if (node.kind == Kind::Alternatives) {
+        for (const auto& branch : node.branches) {
+            std::size_t i = 0;
+            while (i < branch.size() && branch[i].kind == Kind::ClauseStart) {
+                ++i;
+            }
+            if (i == branch.size()) {
+                return std::nullopt;
+            }
+            const auto inner = requirement_of(branch[i]);
+            if (!inner) {
+                return std::nullopt;
+            }
+            r.ids.insert(r.ids.end(), inner->ids.begin(), inner->ids.end());
+            r.slots |= inner->slots;
+        }
+        return r;
+    }
+    return std::nullopt;
+}
+
+// `r.ids` is sorted (see derive_requirements), so membership is a binary search.
+// What the first token of a match of seq[i..] must meet, looking through optional groups,
+// alternatives and anchors; nothing when any token could start it.
+std::optional<Pattern::Requirement> first_of(const Pattern::Sequence& seq, std::size_t i) {
+    using Kind = Pattern::Node::Kind;
+    if (i >= seq.size()) {
+        return std::nullopt;
+    }
+    const Pattern::Node& node = seq[i];
+    auto merge = [](Pattern::Requirement& into, const Pattern::Requirement& from) {
+        into.ids.insert(into.ids.end(), from.ids.begin(), from.ids.end());
+        into.slots |= from.slots;
+    };
+    switch (node.kind) {
+    case Kind::Word:
+    case Kind::Slot:
+        return requirement_of(node);
+    case Kind::WordSet: {
+        if (!node.optional) {
+            return requirement_of(node);
+        }
+        auto rest = first_of(seq, i + 1);
+        if (!rest) {
+            return std::nullopt;
+        }
+        Pattern::Requirement r = *rest;
+        r.ids.insert(r.ids.end(), node.ids.begin(), node.ids.end());
+        return r;
+    }
+    case Kind::ClauseStart:
+    case Kind::Not:
+        return first_of(seq, i + 1);
+    case Kind::Alternatives:
+    case Kind::Optional: {
+        Pattern::Requirement r;
+        for (const auto& branch : node.branches) {
+            const auto b = first_of(branch, 0);
+            if (!b) {
+                return std::nullopt;
+            }
+            merge(r, *b);
+        }
+        if (node.kind == Kind::Optional) {
+            const auto rest = first_of(seq, i + 1);
+            if (!rest) {
+                return std::nullopt;
+            }
+            merge(r, *rest);
+        }
+        return r;
+    }
+    default:
+        return std::nullopt;
+    }
+}
+
+bool token_meets(const Pattern::Requirement& r, const Token& token, const std::vector<SlotHit>& hits) {
+    for (const SlotHit& h : hits) {
+        if ((r.slots >> h.slot) & 1u) {
+            return true;
+        }
+    }
+    return (token.text_id >= 0 && std::binary_search(r.ids.begin(), r.ids.end(), token.text_id)) ||
+           (token.stem_id >= 0 && std::binary_search(r.ids.begin(), r.ids.end(), token.stem_id));
+}
+
+bool input_meets(const Pattern::Requirement& r, const MatchInput& input) {
+    if ((r.slots & input.slots) != 0) {
+        return true;
+    }
+    for (int id : r.ids) {
+        if ((*input.present)[static_cast<std::size_t>(id)] != 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+namespace {
+
+// "(a|b|c)" and "[a|b|c]" with one word per branch become one set lookup instead of a
+// branch per word: the matcher's hottest case.
+void collapse_word_sets(Pattern::Sequence& seq) {
+    using Kind = Pattern::Node::Kind;
+    for (Pattern::Node& node : seq) {
+        for (auto& branch : node.branches) {
+            collapse_word_sets(branch);
+        }
+        if (node.kind != Kind::Alternatives && node.kind != Kind::Optional) {
+            continue;
+        }
+        const bool single_words = std::all_of(node.branches.begin(), node.branches.end(), [](const auto& b) {
+            return b.size() == 1 && b[0].kind == Kind::Word;
+        });
+        if (!single_words) {
+            continue;
+        }
+        std::vector<int> ids;
+        for (const auto& b : node.branches) {
+            ids.push_back(b[0].text_id);
+            if (b[0].stem_id >= 0) {
+                ids.push_back(b[0].stem_id);
+            }
+        }
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        node.optional = node.kind == Kind::Optional;
+        node.kind = Kind::WordSet;
+        node.ids = std::move(ids);
+        node.branches.clear();
+    }
+}
+
+} // namespace
+
+void Pattern::derive_requirements() {
+    const Sequence& seq = sequence_[0];
+    for (const Node& node : seq) {
+        if (auto r = requirement_of(node)) {
+            requirements_.push_back(std::move(*r));
+        }
+    }
+    // Single words first: they fail fastest for a response that cannot match.
+    std::stable_sort(requirements_.begin(), requirements_.end(), [](const Requirement& a, const Requirement& b) {
+        return (a.slots != 0) < (b.slots != 0) || ((a.slots != 0) == (b.slots != 0) && a.ids.size() < b.ids.size());
+    });
+    first_ = first_of(seq, 0);
+    if (first_) {
+        std::sort(first_->ids.begin(), first_->ids.end());
+        first_->ids.erase(std::unique(first_->ids.begin(), first_->ids.end()), first_->ids.end());
+    }
+}
+
+int Vocabulary::intern(const std::string& key) {
+    return ids_.emplace(key, static_cast<int>(ids_.size())).first->second;
+}
+
+int Vocabulary::find(const std::string& key) const {
+    const auto it = ids_.find(key);
+    return it == ids_.end() ? -1 : it->second;
+}
+
+void Vocabulary::assign(std::vector<Token>& tokens) const {
+    for (Token& t : tokens) {
+        t.text_id = find(t.text);
+        t.stem_id = find(stem_key(t.stem));
+    }
+}
+
+int Vocabulary::add_pattern(const std::vector<int>& ids, std::uint64_t slots, bool always) {
+    const int serial = patterns_++;
+    if (always) {
+        always_.push_back(serial);
+        return serial;
+    }
+    for (int id : ids) {
+        by_id_[id].push_back(serial);
+    }
+    for (int slot = 0; slot < 64; ++slot) {
+        if ((slots >> slot) & 1u) {
+            by_slot_[static_cast<std::size_t>(slot)].push_back(serial);
+        }
+    }
+    return serial;
+}
+
+void Vocabulary::candidates(const std::vector<Token>& tokens, std::uint64_t slots_present,
+                            std::vector<char>& out) const {
+    out.assign(static_cast<std::size_t>(patterns_), 0);
+    for (int serial : always_) {
+        out[static_cast<std::size_t>(serial)] = 1;
+    }
+    for (const Token& t : tokens) {
+        for (int id : {t.text_id, t.stem_id}) {
+            if (id < 0) {
+                continue;
+            }
+            if (auto it = by_id_.find(id); it != by_id_.end()) {
+                for (int serial : it->second) {
+                    out[static_cast<std::size_t>(serial)] = 1;
+                }
+            }
+        }
+    }
+    for (int slot = 0; slot < 64; ++slot) {
+        if ((slots_present >> slot) & 1u) {
+            for (int serial : by_slot_[static_cast<std::size_t>(slot)]) {
+                out[static_cast<std::size_t>(serial)] = 1;
+            }
+        }
+    }
+}
+
 std::optional<Pattern> Pattern::compile(std::string_view source, const Normalisation& normalisation,
-                                        const SlotResolver& resolve, CompileError& error) {
-    Parser parser(source, normalisation, resolve);
+                                        const SlotResolver& resolve, Vocabulary& vocabulary,
+                                        CompileError& error) {
+    Parser parser(source, normalisation, resolve, vocabulary);
     auto seq = parser.parse(error);
     if (!seq) {
         return std::nullopt;
     }
     Pattern p;
     p.source_ = std::string(source);
+    collapse_word_sets(*seq);
     p.sequence_.push_back(std::move(*seq));
+    p.derive_requirements();
+    p.serial_ = p.first_ ? vocabulary.add_pattern(p.first_->ids, p.first_->slots, false)
+                         : vocabulary.add_pattern({}, 0, true);
     return p;
 }
 
-std::optional<TokenSpan> Pattern::find_first(const MatchInput& input, std::size_t from) const {
+void Pattern::finalize(std::size_t vocabulary_size) {
+    first_ids_.assign(vocabulary_size, false);
+    if (first_) {
+        for (int id : first_->ids) {
+            first_ids_[static_cast<std::size_t>(id)] = true;
+        }
+    }
+}
+
+std::optional<TokenSpan> Pattern::scan(const MatchInput& input, std::size_t from) const {
     const auto& tokens = *input.tokens;
     for (std::size_t start = from; start < tokens.size(); ++start) {
+        if (first_) {
+            const Token& t = tokens[start];
+            const bool by_word = !first_ids_.empty()
+                                     ? ((t.text_id >= 0 && first_ids_[static_cast<std::size_t>(t.text_id)]) ||
+                                        (t.stem_id >= 0 && first_ids_[static_cast<std::size_t>(t.stem_id)]))
+                                     : token_meets(*first_, t, {});
+            if (!by_word && !(first_->slots != 0 && token_meets(Requirement{{}, first_->slots}, t, (*input.hits)[start]))) {
+                continue;
+            }
+        }
         Matcher matcher(input, start);
         std::size_t end = start;
         auto accept = [&](std::size_t e) {
@@ -341,10 +619,33 @@ std::optional<TokenSpan> Pattern::find_first(const MatchInput& input, std::size_
     return std::nullopt;
 }
 
+std::optional<TokenSpan> Pattern::find_first(const MatchInput& input, std::size_t from) const {
+    if (input.present != nullptr) {
+        for (const Requirement& r : requirements_) {
+            if (!input_meets(r, input)) {
+                return std::nullopt;
+            }
+        }
+    }
+    return scan(input, from);
+}
+
 std::vector<TokenSpan> Pattern::find_all(const MatchInput& input) const {
     std::vector<TokenSpan> spans;
+    if (input.candidates != nullptr && serial_ >= 0 &&
+        static_cast<std::size_t>(serial_) < input.candidates->size() &&
+        (*input.candidates)[static_cast<std::size_t>(serial_)] == 0) {
+        return spans;
+    }
+    if (input.present != nullptr) {
+        for (const Requirement& r : requirements_) {
+            if (!input_meets(r, input)) {
+                return spans;
+            }
+        }
+    }
     std::size_t from = 0;
-    while (auto span = find_first(input, from)) {
+    while (auto span = scan(input, from)) {
         spans.push_back(*span);
         from = span->end;
     }

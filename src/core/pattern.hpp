@@ -8,6 +8,7 @@
 //   {you}                                  a word list defined in the criteria file
 //   {any}                                  any one word
 //   ...                                    a gap of zero to eight words
+//   ~                                      a gap of zero to eight words in the same clause
 //   frustrat*                              a word beginning with "frustrat"
 //   =happens                               exactly this word (not "happened")
 //   ^                                      the start of a clause (or sentence)
@@ -19,6 +20,8 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <unordered_map>
+#include <unordered_set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,10 +30,49 @@
 
 namespace et {
 
+// Every word and stem a pattern mentions gets a small integer id, so that matching compares
+// integers rather than strings. Stems are stored under a marked key (see stem_key).
+//
+// It also indexes patterns by the words or slots they can start with, so that a response
+// only tries the patterns that could begin at one of its words.
+class Vocabulary {
+public:
+    int intern(const std::string& key);
+    int find(const std::string& key) const;
+    std::size_t size() const { return ids_.size(); }
+    // Fills text_id and stem_id of every token.
+    void assign(std::vector<Token>& tokens) const;
+
+    // Registers a pattern that starts with one of `ids` or `slots` (`always` when its
+    // start cannot be told); returns the pattern's serial number.
+    int add_pattern(const std::vector<int>& ids, std::uint64_t slots, bool always);
+    std::size_t pattern_count() const { return static_cast<std::size_t>(patterns_); }
+    // Marks, per pattern serial, whether the pattern could start at one of these tokens.
+    void candidates(const std::vector<Token>& tokens, std::uint64_t slots_present,
+                    std::vector<char>& out) const;
+
+private:
+    std::unordered_map<std::string, int> ids_;
+    std::unordered_map<int, std::vector<int>> by_id_;
+    std::vector<std::vector<int>> by_slot_ = std::vector<std::vector<int>>(64);
+    std::vector<int> always_;
+    int patterns_ = 0;
+};
+
 // Slots are numbered 0..63; a pattern slot refers to a set of them.
 using SlotMask = std::uint64_t;
 
 // Where a slot (lexicon category or word list) matches, computed once per response.
+// The key under which a stem is stored in a Vocabulary or slot index, so that a stem never
+// collides with a word spelled the same.
+inline std::string stem_key(const std::string& stem) {
+    std::string key;
+    key.reserve(stem.size() + 1);
+    key.push_back('\x01');
+    key.append(stem);
+    return key;
+}
+
 struct SlotHit {
     std::uint8_t slot;
     std::uint8_t length; // tokens consumed
@@ -39,6 +81,11 @@ struct SlotHit {
 struct MatchInput {
     const std::vector<Token>* tokens = nullptr;
     const std::vector<std::vector<SlotHit>>* hits = nullptr; // one vector per token
+    // Optional summaries of the whole input; when set, patterns that cannot match are
+    // skipped without trying every start position.
+    const std::vector<char>* present = nullptr;    // per vocabulary id: used anywhere in the input
+    const std::vector<char>* candidates = nullptr; // per pattern serial: could start somewhere
+    SlotMask slots = 0;                            // slots hit anywhere
 };
 
 struct TokenSpan {
@@ -58,7 +105,8 @@ public:
 
     // Compiles `source`; on failure returns nothing and fills `error`.
     static std::optional<Pattern> compile(std::string_view source, const Normalisation& normalisation,
-                                          const SlotResolver& resolve, CompileError& error);
+                                          const SlotResolver& resolve, Vocabulary& vocabulary,
+                                          CompileError& error);
 
     // All non-overlapping matches, leftmost first.
     std::vector<TokenSpan> find_all(const MatchInput& input) const;
@@ -67,21 +115,43 @@ public:
 
     const std::string& source() const { return source_; }
 
+    // Called once the vocabulary is complete: turns the first-word test into a bitmap
+    // lookup, the hottest check when scoring.
+    void finalize(std::size_t vocabulary_size);
+
     struct Node;
     using Sequence = std::vector<Node>;
 
+    // Something a token (or the input) must have: one of these words or stems, or a hit
+    // of one of these slots.
+    struct Requirement {
+        std::vector<int> ids; // vocabulary ids of words or stems
+        SlotMask slots = 0;
+    };
+
 private:
+    void derive_requirements();
+    // find_first without the whole-input requirement check (find_all checks once).
+    std::optional<TokenSpan> scan(const MatchInput& input, std::size_t from) const;
+
     std::string source_;
-    std::vector<Sequence> sequence_; // exactly one element: the top-level sequence
+    std::vector<Sequence> sequence_;         // exactly one element: the top-level sequence
+    std::vector<Requirement> requirements_;  // every one must be met somewhere in the input
+    std::optional<Requirement> first_;       // what the first token of a match must meet
+    int serial_ = -1;                        // index in the vocabulary's pattern index
+    std::vector<bool> first_ids_;            // by vocabulary id: can start a match (after finalize)
 };
 
 struct Pattern::Node {
-    enum class Kind { Word, Prefix, Slot, Any, Gap, Optional, Alternatives, ClauseStart, SentenceEnd, Not };
+    enum class Kind { Word, Prefix, Slot, Any, Gap, Optional, Alternatives, ClauseStart, SentenceEnd, Not, WordSet };
     Kind kind = Kind::Word;
     std::string text;
-    std::string stem;
+    int text_id = -1;
+    int stem_id = -1; // -1 for "=exact" words
     SlotMask slots = 0;
     std::vector<Sequence> branches;
+    std::vector<int> ids;   // WordSet: sorted word and stem ids of one-word alternatives
+    bool optional = false;  // WordSet: may also match nothing
 };
 
 } // namespace et

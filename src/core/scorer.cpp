@@ -9,7 +9,9 @@
 #include "core/scorer.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -60,6 +62,7 @@ struct PreparedStep {
     std::vector<PreparedFact> facts;
     std::vector<std::string> feeling_stems;
     std::vector<CoreEmotion> feeling_emotions;
+    std::string suggestion; // depends only on the step, so it is composed once
 };
 
 namespace {
@@ -95,6 +98,101 @@ bool is_feeling_word(const Criteria& c, const std::string& stem) {
         }
     }
     return false;
+}
+
+} // namespace
+
+namespace {
+
+std::string format_text(std::string text, const std::vector<std::pair<std::string, std::string>>& vars) {
+    for (const auto& [key, value] : vars) {
+        const std::string token = "{" + key + "}";
+        for (auto pos = text.find(token); pos != std::string::npos; pos = text.find(token, pos + value.size())) {
+            text.replace(pos, token.size(), value);
+        }
+    }
+    return text;
+}
+
+std::string join_feelings(const std::vector<std::string>& feelings) {
+    std::string out;
+    for (std::size_t i = 0; i < feelings.size(); ++i) {
+        if (i > 0) {
+            out += i + 1 == feelings.size() ? " and " : ", ";
+        }
+        out += feelings[i];
+    }
+    return out;
+}
+
+
+// A better response for this step: a Level Two template filled with the step's feelings
+// and the most relevant card fact retold to the partner, or a Level One template.
+std::string compose_suggestion(const Criteria& c, const ScoringStep& step, const PreparedFact* best_fact) {
+    std::string suggestion;
+        const std::string feeling = step.feelings.empty() ? std::string("this way") : join_feelings(step.feelings);
+        if (best_fact != nullptr && !c.level_two_templates.empty()) {
+            // The fact, retold to the partner: "Sam felt isolated" -> "you felt isolated".
+            std::vector<std::string> words;
+            const auto name_words = normalise_words(step.partner_name, c.normalisation);
+            std::string clause;
+            bool after_you = false;
+            std::string fact_text = best_fact->owned.text;
+            while (!fact_text.empty() && (fact_text.back() == '.' || fact_text.back() == ' ')) {
+                fact_text.pop_back();
+            }
+            std::size_t i = 0;
+            while (i < fact_text.size()) {
+                std::size_t j = fact_text.find(' ', i);
+                if (j == std::string::npos) {
+                    j = fact_text.size();
+                }
+                std::string word = fact_text.substr(i, j - i);
+                std::string folded = fold_case(word);
+                std::string trailing;
+                while (!folded.empty() && std::string(",;:").find(folded.back()) != std::string::npos) {
+                    trailing.insert(trailing.begin(), folded.back());
+                    folded.pop_back();
+                }
+                std::string out = word.substr(0, folded.size());
+                bool is_you = false;
+                const bool possessive = folded.size() > 2 && folded.compare(folded.size() - 2, 2, "'s") == 0;
+                const std::string base = possessive ? folded.substr(0, folded.size() - 2) : folded;
+                if (contains(name_words, base)) {
+                    out = possessive ? "your" : "you";
+                    is_you = !possessive;
+                } else if (auto it = std::find_if(c.perspective.begin(), c.perspective.end(),
+                                                  [&](const auto& kv) { return kv.first == folded; });
+                           it != c.perspective.end()) {
+                    out = it->second;
+                    is_you = out == "you";
+                } else if (after_you) {
+                    const std::string key = "@" + folded;
+                    if (auto v = std::find_if(c.perspective.begin(), c.perspective.end(),
+                                              [&](const auto& kv) { return kv.first == key; });
+                        v != c.perspective.end()) {
+                        out = v->second;
+                    }
+                }
+                after_you = is_you;
+                if (!clause.empty()) {
+                    clause += ' ';
+                }
+                clause += out + trailing;
+                i = j + 1;
+            }
+            const std::string link = c.link_phrases.empty() ? "because" : c.link_phrases.front();
+            suggestion = format_text(c.level_two_templates.front(),
+                                            {{"feeling", feeling}, {"fact", clause}, {"link", link},
+                                             {"name", step.partner_name}});
+        } else if (!c.level_one_templates.empty()) {
+            suggestion = format_text(c.level_one_templates.front(),
+                                            {{"feeling", feeling}, {"name", step.partner_name}});
+        }
+        if (!suggestion.empty()) {
+            suggestion[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(suggestion[0])));
+        }
+        return suggestion;
 }
 
 } // namespace
@@ -159,6 +257,13 @@ std::shared_ptr<const PreparedStep> Scorer::prepare(const ScoringStep& step) con
     for (auto& pf : p->facts) {
         pf.fact = &pf.owned;
     }
+    const PreparedFact* best_fact = nullptr;
+    for (const PreparedFact& pf : p->facts) {
+        if (best_fact == nullptr || pf.relevance > best_fact->relevance) {
+            best_fact = &pf;
+        }
+    }
+    p->suggestion = compose_suggestion(c, step, best_fact);
     for (const auto& feeling : step.feelings) {
         for (const auto& w : normalise_words(feeling, c.normalisation)) {
             p->feeling_stems.push_back(stem_of(w, c.normalisation));
@@ -191,8 +296,24 @@ public:
     Analysis(const Criteria& c, std::string_view response)
         : c_(c), tokens_(tokenize(response, c.normalisation)) {
         compute_hits();
+        c.vocabulary.assign(tokens_);
+        present_.assign(c.vocabulary.size(), 0);
+        for (std::size_t i = 0; i < tokens_.size(); ++i) {
+            for (int id : {tokens_[i].text_id, tokens_[i].stem_id}) {
+                if (id >= 0) {
+                    present_[static_cast<std::size_t>(id)] = 1;
+                }
+            }
+            for (const SlotHit& h : hits_[i]) {
+                slots_ |= SlotMask{1} << h.slot;
+            }
+        }
         input_.tokens = &tokens_;
         input_.hits = &hits_;
+        c.vocabulary.candidates(tokens_, slots_, candidates_);
+        input_.present = &present_;
+        input_.candidates = &candidates_;
+        input_.slots = slots_;
     }
 
     const std::vector<Token>& tokens() const { return tokens_; }
@@ -235,15 +356,20 @@ public:
         return out;
     }
 
+    // Whether any match of `patterns` overlaps `span`. Matches are found once per pattern
+    // list and cached, so checking many candidates stays linear in the response length.
     bool any_match(const std::vector<Pattern>& patterns, const TokenSpan& span) const {
-        for (const Pattern& p : patterns) {
-            for (const TokenSpan& s : p.find_all(input_)) {
-                if (overlaps(s, span)) {
-                    return true;
-                }
+        auto it = match_cache_.find(&patterns);
+        if (it == match_cache_.end()) {
+            std::vector<TokenSpan> spans;
+            for (const Pattern& p : patterns) {
+                const auto found = p.find_all(input_);
+                spans.insert(spans.end(), found.begin(), found.end());
             }
+            it = match_cache_.emplace(&patterns, std::move(spans)).first;
         }
-        return false;
+        return std::any_of(it->second.begin(), it->second.end(),
+                           [&](const TokenSpan& s) { return overlaps(s, span); });
     }
 
     // Byte span of a token span.
@@ -256,7 +382,7 @@ private:
         hits_.assign(tokens_.size(), {});
         for (std::size_t i = 0; i < tokens_.size(); ++i) {
             add_hits(i, c_.slot_index.find(tokens_[i].text));
-            add_hits(i, c_.slot_index.find("\x01" + tokens_[i].stem));
+            add_hits(i, c_.slot_index.find(stem_key(tokens_[i].stem)));
         }
     }
 
@@ -266,14 +392,15 @@ private:
             return;
         }
         for (const auto& [slot, index] : it->second) {
-            const auto& words = c_.slot_entries[slot][index].words;
+            const auto& entry = c_.slot_entries[slot][index];
+            const auto& words = entry.words;
             if (i + words.size() > tokens_.size()) {
                 continue;
             }
             bool same = true;
             for (std::size_t k = 1; k < words.size() && same; ++k) {
                 const Token& t = tokens_[i + k];
-                same = t.text == words[k] || t.stem == stem_of(words[k], c_.normalisation);
+                same = t.text == words[k] || t.stem == entry.stems[k];
             }
             if (!same) {
                 continue;
@@ -292,28 +419,11 @@ private:
     std::vector<Token> tokens_;
     std::vector<std::vector<SlotHit>> hits_;
     MatchInput input_;
+    std::vector<char> present_;
+    std::vector<char> candidates_;
+    SlotMask slots_ = 0;
+    mutable std::map<const std::vector<Pattern>*, std::vector<TokenSpan>> match_cache_;
 };
-
-std::string format_text(std::string text, const std::vector<std::pair<std::string, std::string>>& vars) {
-    for (const auto& [key, value] : vars) {
-        const std::string token = "{" + key + "}";
-        for (auto pos = text.find(token); pos != std::string::npos; pos = text.find(token, pos + value.size())) {
-            text.replace(pos, token.size(), value);
-        }
-    }
-    return text;
-}
-
-std::string join_feelings(const std::vector<std::string>& feelings) {
-    std::string out;
-    for (std::size_t i = 0; i < feelings.size(); ++i) {
-        if (i > 0) {
-            out += i + 1 == feelings.size() ? " and " : ", ";
-        }
-        out += feelings[i];
-    }
-    return out;
-}
 
 } // namespace
 
@@ -667,68 +777,7 @@ Score Scorer::score(const PreparedStep& step, std::string_view response) const {
     }
 
     if (result.level < 2) {
-        const std::string feeling = step.step.feelings.empty() ? std::string("this way") : join_feelings(step.step.feelings);
-        if (best_fact != nullptr && !c.level_two_templates.empty()) {
-            // The fact, retold to the partner: "Sam felt isolated" -> "you felt isolated".
-            std::vector<std::string> words;
-            const auto name_words = normalise_words(step.step.partner_name, c.normalisation);
-            std::string clause;
-            bool after_you = false;
-            std::string fact_text = best_fact->fact->text;
-            while (!fact_text.empty() && (fact_text.back() == '.' || fact_text.back() == ' ')) {
-                fact_text.pop_back();
-            }
-            std::size_t i = 0;
-            while (i < fact_text.size()) {
-                std::size_t j = fact_text.find(' ', i);
-                if (j == std::string::npos) {
-                    j = fact_text.size();
-                }
-                std::string word = fact_text.substr(i, j - i);
-                std::string folded = fold_case(word);
-                std::string trailing;
-                while (!folded.empty() && std::string(",;:").find(folded.back()) != std::string::npos) {
-                    trailing.insert(trailing.begin(), folded.back());
-                    folded.pop_back();
-                }
-                std::string out = word.substr(0, folded.size());
-                bool is_you = false;
-                const bool possessive = folded.size() > 2 && folded.compare(folded.size() - 2, 2, "'s") == 0;
-                const std::string base = possessive ? folded.substr(0, folded.size() - 2) : folded;
-                if (contains(name_words, base)) {
-                    out = possessive ? "your" : "you";
-                    is_you = !possessive;
-                } else if (auto it = std::find_if(c.perspective.begin(), c.perspective.end(),
-                                                  [&](const auto& kv) { return kv.first == folded; });
-                           it != c.perspective.end()) {
-                    out = it->second;
-                    is_you = out == "you";
-                } else if (after_you) {
-                    const std::string key = "@" + folded;
-                    if (auto v = std::find_if(c.perspective.begin(), c.perspective.end(),
-                                              [&](const auto& kv) { return kv.first == key; });
-                        v != c.perspective.end()) {
-                        out = v->second;
-                    }
-                }
-                after_you = is_you;
-                if (!clause.empty()) {
-                    clause += ' ';
-                }
-                clause += out + trailing;
-                i = j + 1;
-            }
-            const std::string link = c.link_phrases.empty() ? "because" : c.link_phrases.front();
-            result.suggestion = format_text(c.level_two_templates.front(),
-                                            {{"feeling", feeling}, {"fact", clause}, {"link", link},
-                                             {"name", step.step.partner_name}});
-        } else if (!c.level_one_templates.empty()) {
-            result.suggestion = format_text(c.level_one_templates.front(),
-                                            {{"feeling", feeling}, {"name", step.step.partner_name}});
-        }
-        if (!result.suggestion.empty()) {
-            result.suggestion[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(result.suggestion[0])));
-        }
+        result.suggestion = step.suggestion;
     }
     return result;
 }

@@ -91,16 +91,28 @@ void expand_word(std::string word, const Normalisation& n, std::vector<std::stri
 std::string stem_word(std::string_view word) {
     thread_local std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer(
         sb_stemmer_new("english", "UTF_8"));
+    // Criteria and responses repeat the same few thousand words; stemming each once
+    // makes loading and scoring several times faster.
+    thread_local std::unordered_map<std::string, std::string> cache;
     if (!stemmer || word.empty()) {
         return std::string(word);
+    }
+    std::string key(word);
+    if (auto it = cache.find(key); it != cache.end()) {
+        return it->second;
+    }
+    if (cache.size() > 100000) {
+        cache.clear();
     }
     const sb_symbol* stemmed = sb_stemmer_stem(
         stemmer.get(), reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
     if (stemmed == nullptr) {
         return std::string(word);
     }
-    return std::string(reinterpret_cast<const char*>(stemmed),
+    std::string result(reinterpret_cast<const char*>(stemmed),
                        static_cast<std::size_t>(sb_stemmer_length(stemmer.get())));
+    cache.emplace(std::move(key), result);
+    return result;
 }
 
 std::string stem_of(const std::string& word, const Normalisation& normalisation) {

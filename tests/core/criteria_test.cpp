@@ -1,0 +1,95 @@
+// The criteria file: the default loads; errors are located and refuse the whole file.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "core/criteria.hpp"
+#include "test_support.hpp"
+
+namespace et {
+namespace {
+
+std::string default_text() {
+    std::ifstream in(test::source_path("assets/criteria/default.json"));
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+TEST(Criteria, DefaultLoadsCleanly) {
+    const auto load = load_criteria_file(test::source_path("assets/criteria/default.json"));
+    ASSERT_TRUE(load.criteria);
+    for (const auto& d : load.problems) {
+        ADD_FAILURE() << d.to_string();
+    }
+    const Criteria& c = *load.criteria;
+    EXPECT_FALSE(c.level_one.empty());
+    EXPECT_FALSE(c.links.empty());
+    for (const auto& m : c.mistakes) {
+        EXPECT_FALSE(m.criteria.empty());
+        EXPECT_FALSE(m.why.empty());
+        EXPECT_GT(m.weight, 0);
+    }
+    EXPECT_EQ(c.emotion_of("furious"), CoreEmotion::Mad);
+    EXPECT_EQ(c.emotion_of("heartbroken"), CoreEmotion::Sad);
+    EXPECT_EQ(c.emotion_of("over the moon"), CoreEmotion::Glad);
+    EXPECT_EQ(c.emotion_of("anxious"), CoreEmotion::Fear);
+    EXPECT_FALSE(c.emotion_of("table").has_value());
+}
+
+// Replaces the first occurrence of `from` in the default criteria and loads the result.
+CriteriaLoad load_with(const std::string& from, const std::string& to) {
+    std::string text = default_text();
+    const auto at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    text.replace(at, from.size(), to);
+    return load_criteria_text("edited.json", text);
+}
+
+std::string first_error(const CriteriaLoad& load) {
+    for (const auto& d : load.problems) {
+        if (d.severity == Severity::Error) {
+            return d.to_string();
+        }
+    }
+    return "";
+}
+
+TEST(Criteria, BadPatternIsLocatedAndRefused) {
+    const auto load = load_with("\"no wonder {any}\"", "\"no wonder {anything}\"");
+    EXPECT_FALSE(load.criteria);
+    const std::string e = first_error(load);
+    EXPECT_NE(e.find("edited.json:"), std::string::npos) << e;
+    EXPECT_NE(e.find("level_one.criteria.no_wonder.patterns["), std::string::npos) << e;
+    EXPECT_NE(e.find("unknown slot {anything}"), std::string::npos) << e;
+}
+
+TEST(Criteria, WrongTypesAndUnknownIdsAreRefused) {
+    EXPECT_NE(first_error(load_with("\"named_feeling_bonus\": 10", "\"named_feeling_bonus\": \"ten\""))
+                  .find("weights.named_feeling_bonus: expected an integer from 0 to 100, got a string"),
+              std::string::npos);
+    EXPECT_NE(first_error(load_with("\"fixing\": {", "\"fixin\": {")).find("unknown mistake id \"fixin\""),
+              std::string::npos);
+    EXPECT_NE(first_error(load_with("\"furious\": 4", "\"furious\": 9"))
+                  .find("lexicon.mad.furious: expected an integer from 1 to 4, got 9"),
+              std::string::npos);
+    EXPECT_FALSE(load_criteria_text("x.json", "{\"name\": ").criteria);
+    EXPECT_FALSE(load_criteria_text("x.json", "[]").criteria);
+}
+
+TEST(Criteria, MissingFeedbackTextIsAnError) {
+    const auto load = load_with("\"clean\":", "\"clean_renamed\":");
+    EXPECT_FALSE(load.criteria);
+    EXPECT_NE(first_error(load).find("feedback: missing required key \"clean\""), std::string::npos);
+}
+
+TEST(Criteria, UnknownTopLevelKeyIsOnlyAWarning) {
+    const auto load = load_with("\"version\": 1", "\"version\": 1, \"future_feature\": true");
+    ASSERT_TRUE(load.criteria);
+    ASSERT_EQ(load.problems.size(), 1u);
+    EXPECT_EQ(load.problems[0].severity, Severity::Warning);
+}
+
+} // namespace
+} // namespace et

@@ -1,0 +1,114 @@
+// The pattern notation: compile errors with columns, and matching semantics.
+#include <gtest/gtest.h>
+
+#include "core/pattern.hpp"
+#include "test_support.hpp"
+
+namespace et {
+namespace {
+
+// Slots for these tests: 0 = {feeling} (a tiny lexicon), 1 = {you}.
+struct Fixture {
+    Normalisation n = test::default_criteria().normalisation;
+    mutable Vocabulary vocabulary;
+    std::vector<std::vector<std::pair<std::string, int>>> lists = {
+        {{"angry", 1}, {"fed up", 2}}, {{"you", 1}}};
+
+    std::optional<Pattern> compile(const std::string& source, Pattern::CompileError& error) const {
+        return Pattern::compile(
+            source, n,
+            [](std::string_view name) -> std::optional<SlotMask> {
+                if (name == "feeling") return SlotMask{1};
+                if (name == "you") return SlotMask{2};
+                return std::nullopt;
+            },
+            vocabulary, error);
+    }
+
+    std::vector<std::string> matches(const std::string& source, const std::string& text) const {
+        Pattern::CompileError error{0, ""};
+        const auto p = compile(source, error);
+        EXPECT_TRUE(p.has_value()) << error.message;
+        auto tokens = tokenize(text, n);
+        vocabulary.assign(tokens);
+        std::vector<std::vector<SlotHit>> hits(tokens.size());
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            for (std::size_t slot = 0; slot < lists.size(); ++slot) {
+                for (const auto& [phrase, length] : lists[slot]) {
+                    const auto words = normalise_words(phrase, n);
+                    bool same = i + words.size() <= tokens.size();
+                    for (std::size_t k = 0; same && k < words.size(); ++k) {
+                        same = tokens[i + k].text == words[k];
+                    }
+                    if (same) {
+                        hits[i].push_back({static_cast<std::uint8_t>(slot), static_cast<std::uint8_t>(length)});
+                    }
+                }
+            }
+        }
+        std::vector<std::string> out;
+        for (const auto& span : p->find_all({&tokens, &hits})) {
+            std::string s;
+            for (std::size_t i = span.first; i < span.end; ++i) {
+                s += (s.empty() ? "" : " ") + tokens[i].text;
+            }
+            out.push_back(s);
+        }
+        return out;
+    }
+};
+
+TEST(Pattern, WordsMatchByStem) {
+    Fixture f;
+    EXPECT_EQ(f.matches("that sound hard", "That sounds hard"), std::vector<std::string>{"that sounds hard"});
+    EXPECT_TRUE(f.matches("that sound hard", "That sounds easy").empty());
+}
+
+TEST(Pattern, OptionalsAlternativesAndSlots) {
+    Fixture f;
+    EXPECT_EQ(f.matches("no wonder {you} [are|feel] [so] {feeling}", "no wonder you're so fed up"),
+              std::vector<std::string>{"no wonder you are so fed up"});
+    EXPECT_EQ(f.matches("(must|might) be {feeling}", "you might be angry"),
+              std::vector<std::string>{"might be angry"});
+    EXPECT_TRUE(f.matches("must be {feeling}", "you must be tired").empty());
+}
+
+TEST(Pattern, GapsStayInsideTheSentence) {
+    Fixture f;
+    EXPECT_EQ(f.matches("of course ... {feeling}", "of course all of this makes you angry").size(), 1u);
+    EXPECT_TRUE(f.matches("of course ... {feeling}", "of course. you are angry").empty());
+}
+
+TEST(Pattern, AnchorsAndNegativeLookahead) {
+    Fixture f;
+    EXPECT_EQ(f.matches("^ just call", "ok, just call her").size(), 1u); // clause start
+    EXPECT_TRUE(f.matches("^ just call", "i will just call her").empty());
+    EXPECT_EQ(f.matches("nice $ what", "Nice. What's for dinner?").size(), 1u); // "$" crosses
+    EXPECT_TRUE(f.matches("!(i|we) {any} was hard", "i was hard").empty());
+    EXPECT_EQ(f.matches("!(i|we) {any} was hard", "waiting was hard").size(), 1u);
+}
+
+TEST(Pattern, ExactWordsAndPrefixes) {
+    Fixture f;
+    EXPECT_TRUE(f.matches("it =happens", "it happened").empty());
+    EXPECT_EQ(f.matches("it =happens", "it happens").size(), 1u);
+    EXPECT_EQ(f.matches("frustrat*", "so frustrating").size(), 1u);
+}
+
+TEST(Pattern, CompileErrorsNameTheColumn) {
+    Fixture f;
+    Pattern::CompileError e{0, ""};
+    EXPECT_FALSE(f.compile("that (sounds|seems hard", e));
+    EXPECT_EQ(e.message, "missing ')'");
+    EXPECT_FALSE(f.compile("that {mood}", e));
+    EXPECT_EQ(e.column, 6u);
+    EXPECT_EQ(e.message, "unknown slot {mood}");
+    EXPECT_FALSE(f.compile("that sounds]", e));
+    EXPECT_EQ(e.column, 11u);
+    EXPECT_FALSE(f.compile("", e));
+    EXPECT_FALSE(f.compile("a [] b", e));
+    EXPECT_FALSE(f.compile("what?", e));
+}
+
+} // namespace
+} // namespace et

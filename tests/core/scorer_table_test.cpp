@@ -1,0 +1,178 @@
+// Table tests of the scoring engine: every labelled case, agreement on held-out sets, and
+// consistency with every authored choice in the bundled scenarios.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "core/scenario_loader.hpp"
+#include "core/scorer.hpp"
+#include "test_support.hpp"
+
+namespace et {
+namespace {
+
+struct LabelledCase {
+    std::string scenario;
+    std::string step;
+    std::string response;
+    int level = 0;
+    std::set<std::string> mistakes;
+    int line = 0;
+};
+
+std::vector<LabelledCase> read_cases(const std::string& path) {
+    std::vector<LabelledCase> out;
+    std::ifstream in(path);
+    EXPECT_TRUE(in.good()) << path;
+    std::string line;
+    int number = 0;
+    while (std::getline(in, line)) {
+        ++number;
+        if (line.empty()) {
+            continue;
+        }
+        const auto j = nlohmann::json::parse(line);
+        LabelledCase c;
+        c.scenario = j.at("scenario").get<std::string>();
+        c.step = j.value("step", "");
+        c.response = j.at("response").get<std::string>();
+        c.level = j.at("level").get<int>();
+        for (const auto& m : j.at("mistakes")) {
+            c.mistakes.insert(m.get<std::string>());
+        }
+        c.line = number;
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+struct Outcome {
+    int level;
+    std::set<std::string> mistakes;
+};
+
+// Scores every case against its scenario step.
+std::vector<Outcome> score_all(const std::vector<LabelledCase>& cases, const std::string& scenario_dir) {
+    const Scorer scorer(test::default_criteria());
+    std::map<std::string, Scenario> scenarios;
+    std::vector<Outcome> out;
+    for (const auto& c : cases) {
+        auto it = scenarios.find(c.scenario);
+        if (it == scenarios.end()) {
+            auto load = load_scenario_file(scenario_dir + "/" + c.scenario);
+            EXPECT_TRUE(load.scenario) << c.scenario;
+            it = scenarios.emplace(c.scenario, std::move(*load.scenario)).first;
+        }
+        const Step* step = c.step.empty() ? &it->second.steps.front() : it->second.find_step(c.step);
+        EXPECT_NE(step, nullptr) << c.scenario << " " << c.step;
+        const Score s = scorer.score(scoring_step(it->second, *step), c.response);
+        Outcome o{s.level, {}};
+        for (Mistake m : s.mistakes) {
+            o.mistakes.insert(std::string(mistake_id(m)));
+        }
+        out.push_back(std::move(o));
+    }
+    return out;
+}
+
+std::string describe(const std::set<std::string>& s) {
+    std::string out = "[";
+    for (const auto& x : s) {
+        out += (out.size() > 1 ? ", " : "") + x;
+    }
+    return out + "]";
+}
+
+// The labelled table the engine is developed against: every case must agree.
+TEST(ScorerTable, EveryLabelledCaseAgrees) {
+    const auto cases = read_cases(test::data_path("scoring/cases.jsonl"));
+    ASSERT_GE(cases.size(), 80u);
+    const auto got = score_all(cases, test::data_path("scoring/scenarios"));
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+        EXPECT_EQ(got[i].level, cases[i].level)
+            << "cases.jsonl:" << cases[i].line << ": " << cases[i].response;
+        EXPECT_EQ(got[i].mistakes, cases[i].mistakes)
+            << "cases.jsonl:" << cases[i].line << ": " << cases[i].response << " got "
+            << describe(got[i].mistakes) << " want " << describe(cases[i].mistakes);
+    }
+}
+
+struct Agreement {
+    double level = 0;
+    double mistake_f1 = 0;
+    double clean_false_alarms = 0;
+};
+
+Agreement measure(const std::string& cases_path, const std::string& scenario_dir) {
+    const auto cases = read_cases(cases_path);
+    const auto got = score_all(cases, scenario_dir);
+    int level_ok = 0, tp = 0, fp = 0, fn = 0, clean = 0, clean_fp = 0;
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+        level_ok += got[i].level == cases[i].level;
+        for (const auto& m : got[i].mistakes) {
+            (cases[i].mistakes.count(m) ? tp : fp)++;
+        }
+        for (const auto& m : cases[i].mistakes) {
+            fn += got[i].mistakes.count(m) == 0;
+        }
+        if (cases[i].mistakes.empty()) {
+            ++clean;
+            clean_fp += !got[i].mistakes.empty();
+        }
+    }
+    Agreement a;
+    a.level = static_cast<double>(level_ok) / static_cast<double>(cases.size());
+    const double p = tp + fp ? static_cast<double>(tp) / (tp + fp) : 1.0;
+    const double r = tp + fn ? static_cast<double>(tp) / (tp + fn) : 1.0;
+    a.mistake_f1 = p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+    a.clean_false_alarms = clean ? static_cast<double>(clean_fp) / clean : 0.0;
+    return a;
+}
+
+// Sets written independently of the criteria: the engine must generalise to them.
+TEST(ScorerTable, GeneralisesToIndependentSets) {
+    const struct {
+        const char* cases;
+        const char* scenarios;
+    } sets[] = {{"scoring/dev.jsonl", "scoring/scenarios"},
+                {"scoring/holdout/holdout.jsonl", "scoring/holdout/scenarios"}};
+    for (const auto& set : sets) {
+        const Agreement a = measure(test::data_path(set.cases), test::data_path(set.scenarios));
+        SCOPED_TRACE(set.cases);
+        EXPECT_GE(a.level, 0.90);
+        EXPECT_GE(a.mistake_f1, 0.90);
+        EXPECT_LE(a.clean_false_alarms, 0.10);
+        RecordProperty(std::string(set.cases) + ".level", std::to_string(a.level));
+        RecordProperty(std::string(set.cases) + ".mistake_f1", std::to_string(a.mistake_f1));
+    }
+}
+
+// Every authored choice in the bundled library gets the level and mistakes its author gave.
+TEST(ScorerTable, BundledChoicesAgreeWithTheirAuthors) {
+    const auto library = load_scenario_folder(test::source_path("scenarios"));
+    ASSERT_GE(library.scenarios.size(), 24u);
+    const Scorer scorer(test::default_criteria());
+    int checked = 0;
+    for (const Scenario& scenario : library.scenarios) {
+        for (const Step& step : scenario.steps) {
+            const auto prepared = scorer.prepare(scoring_step(scenario, step));
+            for (const Choice& choice : step.choices) {
+                const Score s = scorer.score(*prepared, choice.text);
+                std::set<Mistake> want(choice.mistakes.begin(), choice.mistakes.end());
+                std::set<Mistake> got(s.mistakes.begin(), s.mistakes.end());
+                EXPECT_EQ(s.level, choice.level) << scenario.id << "/" << step.id << ": " << choice.text;
+                EXPECT_EQ(got, want) << scenario.id << "/" << step.id << ": " << choice.text;
+                ++checked;
+            }
+        }
+    }
+    EXPECT_GT(checked, 400);
+}
+
+} // namespace
+} // namespace et

@@ -1,0 +1,199 @@
+// Behaviour of the scoring engine on the hard parts named in domain.md, plus spans,
+// feedback, suggestions, the JSON contract and hostile input.
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+#include <nlohmann/json.hpp>
+
+#include "core/scorer.hpp"
+#include "test_support.hpp"
+
+namespace et {
+namespace {
+
+ScoringStep sam_step() {
+    ScoringStep s;
+    s.partner_name = "Sam";
+    s.partner_says = "Jess and I had a fight and now she won't answer my texts.";
+    s.feelings = {"anxious", "hurt"};
+    s.card = {{"isolated", "Sam felt isolated growing up and had few friends until college.",
+               {"isolated", "alone", "growing up", "lonely childhood"}},
+              {"mother", "Sam's mother criticised everything she did.", {}}};
+    return s;
+}
+
+class ScorerTest : public ::testing::Test {
+protected:
+    Score score(const std::string& response) { return scorer_.score(*prepared_, response); }
+    Scorer scorer_{test::default_criteria()};
+    std::shared_ptr<const PreparedStep> prepared_ = scorer_.prepare(sam_step());
+};
+
+TEST_F(ScorerTest, DomainExampleIsLevelTwoWithSpans) {
+    const std::string r = "No wonder you're anxious; after feeling so alone growing up, your friendships mean everything.";
+    const Score s = score(r);
+    EXPECT_EQ(s.level, 2);
+    EXPECT_TRUE(s.mistakes.empty());
+    EXPECT_TRUE(s.named_feeling);
+    EXPECT_TRUE(s.suggestion.empty());
+    bool card = false, link = false, validation = false;
+    for (const Match& m : s.matches) {
+        const std::string text = r.substr(m.begin, m.end - m.begin);
+        if (m.kind == MatchKind::LevelTwo) {
+            card = true;
+            EXPECT_EQ(m.fact, "isolated");
+            EXPECT_TRUE(text == "alone" || text == "growing up" || text == "alone growing up") << text;
+        }
+        link = link || m.kind == MatchKind::Link;
+        validation = validation || (m.kind == MatchKind::LevelOne && text == "No wonder you're anxious");
+    }
+    EXPECT_TRUE(card && link && validation);
+    EXPECT_EQ(s.score, 100);
+}
+
+TEST_F(ScorerTest, RestatingThisStepIsOnlyLevelOne) {
+    // "texts" and "fight" are what Sam just said, not something remembered about Sam.
+    EXPECT_EQ(score("No wonder you're anxious, because she won't answer your texts after the fight.").level, 1);
+}
+
+TEST_F(ScorerTest, CardWithoutValidationOrLinkIsNotLevelTwo) {
+    EXPECT_EQ(score("You were so alone growing up.").level, 1);          // validation-like, no link
+    EXPECT_EQ(score("After growing up alone, friends matter.").level, 0); // no validation
+}
+
+TEST_F(ScorerTest, UsingTheCardToJudgeIsDismissing) {
+    const Score s = score("This is just your lonely childhood thing again, you always overreact.");
+    EXPECT_EQ(s.level, 0);
+    EXPECT_TRUE(s.has(Mistake::Dismissing));
+}
+
+TEST_F(ScorerTest, NegationAndScope) {
+    const Score negated = score("That doesn't sound so terrible.");
+    EXPECT_EQ(negated.level, 0);
+    EXPECT_TRUE(negated.has(Mistake::Dismissing));
+    const Score dont = score("I don't understand why she'd say that.");
+    EXPECT_FALSE(dont.has(Mistake::IUnderstand));
+    const Score not_over = score("You're not overreacting at all.");
+    EXPECT_EQ(not_over.level, 1);
+    EXPECT_TRUE(not_over.mistakes.empty());
+}
+
+TEST_F(ScorerTest, PerspectiveTakingIsNotHijacking) {
+    const Score s = score("I'd have been mortified too.");
+    EXPECT_EQ(s.level, 1);
+    EXPECT_TRUE(s.mistakes.empty());
+    const Score story = score("That reminds me of when I fell out with my sister for a year.");
+    EXPECT_TRUE(story.has(Mistake::Hijacking));
+}
+
+TEST_F(ScorerTest, EmpathyAndAMistakeAreReportedSideBySide) {
+    const Score s = score("That sounds rough, but honestly you should just call her.");
+    EXPECT_EQ(s.level, 1);
+    EXPECT_EQ(s.mistakes, std::vector<Mistake>{Mistake::Fixing});
+    EXPECT_LT(s.score, score("That sounds rough.").score);
+}
+
+TEST_F(ScorerTest, CasualTyping) {
+    EXPECT_EQ(score("omg thats so unfair, no wonder ur fed up").level, 1);
+    EXPECT_EQ(score("u must be gutted").level, 1);
+    EXPECT_EQ(score("that sounds exhausting").level, 1);
+    EXPECT_EQ(score("ugh, what a day").level, 1);
+}
+
+TEST_F(ScorerTest, EachMistakeHasAnExample) {
+    EXPECT_TRUE(score("Have you thought about texting her mum?").has(Mistake::Fixing));
+    EXPECT_TRUE(score("I understand.").has(Mistake::IUnderstand));
+    EXPECT_TRUE(score("Same thing happened with my sister last year.").has(Mistake::Hijacking));
+    EXPECT_TRUE(score("What's your next step?").has(Mistake::ProblemSolvingQuestion));
+    EXPECT_TRUE(score("So does that mean we're not going out tonight?").has(Mistake::MakingItAboutYou));
+    EXPECT_TRUE(score("Don't worry, it's not that serious.").has(Mistake::Dismissing));
+}
+
+TEST(Scorer, GoodNewsDeservesEmpathy) {
+    const Scorer scorer(test::default_criteria());
+    ScoringStep step{"Priya", "I got the promotion!", {"proud", "thrilled"}, {}};
+    EXPECT_EQ(scorer.score(step, "You must be over the moon").level, 1);
+    EXPECT_EQ(scorer.score(step, "That's huge, you earned this").level, 1);
+    const Score away = scorer.score(step, "Nice. What's for dinner?");
+    EXPECT_EQ(away.level, 0);
+    EXPECT_TRUE(away.has(Mistake::Dismissing));
+}
+
+TEST_F(ScorerTest, FeedbackAndSuggestion) {
+    const Score s = score("That sucks.");
+    EXPECT_EQ(s.level, 1);
+    EXPECT_FALSE(s.named_feeling);
+    ASSERT_FALSE(s.worked.empty());
+    EXPECT_NE(s.worked.front().find("Level One"), std::string::npos);
+    // The suggestion uses the step's feelings and a card fact retold to Sam.
+    EXPECT_NE(s.suggestion.find("anxious and hurt"), std::string::npos) << s.suggestion;
+    EXPECT_NE(s.suggestion.find("you felt isolated growing up"), std::string::npos) << s.suggestion;
+    const Score m = score("You should call her.");
+    ASSERT_FALSE(m.avoid.empty());
+    EXPECT_NE(m.avoid.front().find("Fixing"), std::string::npos);
+}
+
+TEST_F(ScorerTest, EmptyAndWhitespaceInviteAReply) {
+    for (const char* r : {"", "   \n\t "}) {
+        const Score s = score(r);
+        EXPECT_EQ(s.level, 0);
+        EXPECT_EQ(s.score, 0);
+        ASSERT_EQ(s.worked.size(), 1u);
+        EXPECT_NE(s.worked[0].find("Take your time"), std::string::npos);
+    }
+}
+
+TEST_F(ScorerTest, InvalidUtf8IsReportedNotScored) {
+    const Score s = score(std::string("that sucks \xFF\xFE"));
+    EXPECT_EQ(s.level, 0);
+    EXPECT_NE(s.error.find("byte 11"), std::string::npos) << s.error;
+    EXPECT_NO_THROW((void)score_to_json(s, "x").dump());
+}
+
+TEST_F(ScorerTest, HugeResponsesAreRefusedQuicklyAtTheDocumentedLimit) {
+    const std::string huge(1024 * 1024, 'a');
+    const auto start = std::chrono::steady_clock::now();
+    const Score s = score(huge);
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    EXPECT_FALSE(s.error.empty());
+    EXPECT_NE(s.error.find("64 KiB"), std::string::npos);
+    // Generous bound: this guards against scanning the text, it is not a benchmark.
+    EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count(), 100);
+    // Just under the limit is still scored.
+    std::string long_text;
+    while (long_text.size() + 40 < kMaxResponseBytes) {
+        long_text += "That sounds so hard, I'm sorry. ";
+    }
+    EXPECT_EQ(score(long_text).level, 1);
+}
+
+TEST_F(ScorerTest, JsonContract) {
+    const std::string r = "That sounds rough, but you should call her.";
+    const auto j = score_to_json(score(r), r);
+    EXPECT_EQ(j["level"], 1);
+    EXPECT_EQ(j["mistakes"], nlohmann::json::array({"fixing"}));
+    EXPECT_TRUE(j["score"].is_number_integer());
+    ASSERT_TRUE(j["matches"].is_array());
+    for (const auto& m : j["matches"]) {
+        const auto b = m["begin"].get<std::size_t>(), e = m["end"].get<std::size_t>();
+        ASSERT_LE(b, e);
+        ASSERT_LE(e, r.size());
+        EXPECT_EQ(m["text"], r.substr(b, e - b));
+        EXPECT_TRUE(m["kind"] == "level_one" || m["kind"] == "level_two" || m["kind"] == "link" ||
+                    m["kind"] == "mistake");
+    }
+    EXPECT_TRUE(j["feedback"].is_array());
+    EXPECT_TRUE(j["suggestion"].is_string());
+}
+
+TEST(Scorer, WorksWithoutAPartnerCard) {
+    const Scorer scorer(test::default_criteria());
+    ScoringStep step{"Alex", "My bike was stolen.", {"angry"}, {}};
+    const Score s = scorer.score(step, "ok");
+    EXPECT_EQ(s.level, 0);
+    EXPECT_NE(s.suggestion.find("angry"), std::string::npos);
+}
+
+} // namespace
+} // namespace et

@@ -1,0 +1,82 @@
+// Tokenizer and normaliser: spans, contractions, casual spelling, sentence boundaries.
+#include <gtest/gtest.h>
+
+#include "core/text.hpp"
+#include "test_support.hpp"
+
+namespace et {
+namespace {
+
+std::vector<std::string> words(std::string_view text) {
+    std::vector<std::string> out;
+    for (const Token& t : tokenize(text, test::default_criteria().normalisation)) {
+        out.push_back(t.text);
+    }
+    return out;
+}
+
+TEST(Text, LowerCasesAndSplitsOnPunctuation) {
+    EXPECT_EQ(words("That SOUNDS hard!"), (std::vector<std::string>{"that", "sounds", "hard"}));
+}
+
+TEST(Text, ExpandsContractionsStraightAndCurly) {
+    const std::vector<std::string> want = {"you", "are", "not", "alone"};
+    EXPECT_EQ(words("You're not alone"), want);
+    EXPECT_EQ(words("You\xE2\x80\x99re not alone"), want);
+    EXPECT_EQ(words("that doesn't sound bad"),
+              (std::vector<std::string>{"that", "does", "not", "sound", "bad"}));
+    EXPECT_EQ(words("I can't"), (std::vector<std::string>{"i", "can", "not"}));
+    EXPECT_EQ(words("it's hard"), (std::vector<std::string>{"it", "is", "hard"}));
+}
+
+TEST(Text, PossessiveSIsDroppedButThatsIsIs) {
+    EXPECT_EQ(words("Sam's mum"), (std::vector<std::string>{"sam", "mum"}));
+    EXPECT_EQ(words("that's rough"), (std::vector<std::string>{"that", "is", "rough"}));
+}
+
+TEST(Text, CasualSpellingUsesTheNextWord) {
+    EXPECT_EQ(words("ur right"), (std::vector<std::string>{"you", "are", "right"}));
+    EXPECT_EQ(words("ur mum"), (std::vector<std::string>{"your", "mum"}));
+    EXPECT_EQ(words("u must be gutted"), (std::vector<std::string>{"you", "must", "be", "gutted"}));
+    EXPECT_EQ(words("thats so unfair im sorry"),
+              (std::vector<std::string>{"that", "is", "so", "unfair", "i", "am", "sorry"}));
+}
+
+TEST(Text, TokensKeepTheirByteSpans) {
+    const std::string text = "Oh no, you're hurt.";
+    const auto tokens = tokenize(text, test::default_criteria().normalisation);
+    ASSERT_EQ(tokens.size(), 5u);
+    EXPECT_EQ(text.substr(tokens[2].begin, tokens[2].end - tokens[2].begin), "you're");
+    EXPECT_EQ(tokens[2].begin, tokens[3].begin); // "you" and "are" share the span
+    EXPECT_EQ(text.substr(tokens[4].begin, tokens[4].end - tokens[4].begin), "hurt");
+}
+
+TEST(Text, SentencesClausesAndQuestions) {
+    const auto tokens = tokenize("Nice. What's for dinner? ok, fine", test::default_criteria().normalisation);
+    ASSERT_EQ(tokens.size(), 7u);
+    EXPECT_EQ(tokens[0].sentence, 0);
+    EXPECT_FALSE(tokens[0].question);
+    EXPECT_EQ(tokens[1].sentence, 1);
+    EXPECT_TRUE(tokens[1].question);
+    EXPECT_EQ(tokens[5].sentence, 2);
+    EXPECT_NE(tokens[5].clause, tokens[6].clause); // the comma splits the clause
+}
+
+TEST(Text, StemsAndIrregularForms) {
+    const auto& n = test::default_criteria().normalisation;
+    EXPECT_EQ(stem_of("exhausting", n), stem_of("exhausted", n));
+    EXPECT_EQ(stem_of("lost", n), stem_of("losing", n));
+    EXPECT_EQ(stem_of("grew", n), stem_of("growing", n));
+}
+
+TEST(Text, SurvivesEmojiRightToLeftAndBinary) {
+    const auto& n = test::default_criteria().normalisation;
+    EXPECT_FALSE(tokenize("\xF0\x9F\x98\xA2\xF0\x9F\x98\xA2 so sad \xF0\x9F\x92\x94", n).empty());
+    EXPECT_FALSE(tokenize("\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D that sucks", n).empty());
+    const std::string binary("\x00\xFF\xFE\xE2\x80", 5);
+    EXPECT_NO_THROW(tokenize(binary, n));
+    EXPECT_TRUE(tokenize("   \n\t  ", n).empty());
+}
+
+} // namespace
+} // namespace et
