@@ -1,6 +1,6 @@
 // The phrase-pattern notation of criteria files, compiled once and matched over tokens.
 //
-// Notation (see assets/criteria/README.md):
+// Notation (also in README.md, "How the scoring works"):
 //   that sounds {intensifier} {feeling}    words match by spelling or by stem
 //   [so] [so|really]                        optional (one of the alternatives, or none)
 //   (must be|must have been|seems)         alternatives

@@ -1,0 +1,340 @@
+// Window and event loop. The loop renders a few frames after any input and otherwise
+// blocks in glfwWaitEventsTimeout, so an idle trainer costs almost no CPU.
+#include "app/gui_main.hpp"
+
+#include <glad/gl.h>
+#include <GLFW/glfw3.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <deque>
+#include <filesystem>
+#include <future>
+#include <iostream>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#include <stb_image_write.h>
+
+#include "app/font_loader.hpp"
+#include "core/criteria.hpp"
+#include "core/paths.hpp"
+#include "core/settings.hpp"
+#include "core/trace.hpp"
+#include "ui/app_state.hpp"
+#include "ui/app_ui.hpp"
+#include "ui/theme.hpp"
+
+namespace et {
+
+namespace {
+
+// Taken during static initialisation, before main: the start of "startup to first frame".
+const auto g_process_start = std::chrono::steady_clock::now();
+
+std::string g_glfw_error;
+bool g_activity = false; // set by input callbacks; the loop renders a few frames after it
+
+constexpr int kFramesAfterInput = 3;     // ImGui settles hover and nav in two or three frames
+constexpr double kIdleWaitSeconds = 2.0; // also the scenario-folder check interval
+
+void on_glfw_error(int, const char* description) { g_glfw_error = description; }
+
+void mark_active() { g_activity = true; }
+void on_cursor(GLFWwindow*, double, double) { mark_active(); }
+void on_mouse(GLFWwindow*, int, int, int) { mark_active(); }
+void on_scroll(GLFWwindow*, double, double) { mark_active(); }
+
+// ImGui 1.86 reads key state once per frame, so a press and release arriving in the same
+// poll (xdotool, a fast typist, a remote desktop) would never be seen. Key events wait here
+// and are handed to the backend at most one press-and-release per key per frame.
+struct KeyEvent {
+    GLFWwindow* window;
+    int key, scancode, action, mods;
+};
+std::deque<KeyEvent> g_keys;
+
+void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
+    g_keys.push_back({window, key, scancode, action, mods});
+    mark_active();
+}
+
+void feed_keys() {
+    bool pressed = false;
+    while (!g_keys.empty()) {
+        const KeyEvent e = g_keys.front();
+        // Any release waits for the next frame once something was pressed in this one, so
+        // that a chord (Ctrl held, Q pressed, Ctrl released) is seen whole for one frame.
+        if (e.action == GLFW_RELEASE && pressed) {
+            break;
+        }
+        ImGui_ImplGlfw_KeyCallback(e.window, e.key, e.scancode, e.action, e.mods);
+        pressed = pressed || e.action == GLFW_PRESS;
+        g_keys.pop_front();
+    }
+}
+void on_char(GLFWwindow*, unsigned int) { mark_active(); }
+void on_size(GLFWwindow*, int, int) { mark_active(); }
+void on_refresh(GLFWwindow*) { mark_active(); }
+void on_focus(GLFWwindow*, int) { mark_active(); }
+void on_enter(GLFWwindow*, int) { mark_active(); }
+
+int fail(const std::string& what) {
+    std::cerr << "empathy-trainer: cannot open a window: " << what << "\n";
+    return kExitFailure;
+}
+
+bool write_screenshot(const std::string& path, int width, int height) {
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * height * 3);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+    stbi_flip_vertically_on_write(1);
+    return stbi_write_png(path.c_str(), width, height, 3, pixels.data(), width * 3) != 0;
+}
+
+// Rebuilds fonts and style when the settings ask for another size or theme; between frames
+// only, because the atlas texture is in use during one.
+struct Appearance {
+    float font_size = 0;
+    Theme theme = Theme::Dark;
+    bool built = false;
+
+    // Takes fonts already built (on the startup thread) at `size`.
+    void adopt(ui::AppState& app, const ui::Fonts& fonts, float size, const std::string& warning) {
+        app.fonts = fonts;
+        if (!warning.empty()) {
+            app.extra_problems.push_back(warning);
+        }
+        font_size = size;
+        theme = app.settings().theme;
+        ui::apply_theme(theme, size);
+        built = true;
+    }
+
+    void update(ui::AppState& app) {
+        const Settings& s = app.settings();
+        if (built && s.font_size == font_size && s.theme == theme) {
+            return;
+        }
+        if (!built || s.font_size != font_size) {
+            std::string warning;
+            app.fonts = load_fonts(*ImGui::GetIO().Fonts, s.font_size, &warning);
+            if (!warning.empty() && app.extra_problems.empty()) {
+                app.extra_problems.push_back(warning);
+            }
+            if (built) {
+                ImGui_ImplOpenGL3_DestroyFontsTexture();
+                ImGui_ImplOpenGL3_CreateFontsTexture();
+            }
+        }
+        ui::apply_theme(s.theme, s.font_size);
+        font_size = s.font_size;
+        theme = s.theme;
+        built = true;
+    }
+};
+
+} // namespace
+
+int run_gui(const GuiOptions& options) {
+    const char* display = std::getenv("DISPLAY");
+    const char* wayland = std::getenv("WAYLAND_DISPLAY");
+    if ((display == nullptr || *display == '\0') && (wayland == nullptr || *wayland == '\0')) {
+        return fail("no display (DISPLAY is not set)");
+    }
+    Trace trace;
+    if (!options.trace.empty() && !trace.open(options.trace)) {
+        std::cerr << "empathy-trainer: " << trace.error() << "\n";
+        return kExitFailure;
+    }
+
+    // Settings and the app state come first: they say which criteria, scenarios and font
+    // size to load, and all three can be prepared on other threads while GLFW and the GL
+    // context start, which takes far longer.
+    const std::filesystem::path config = config_dir();
+    std::error_code ec;
+    std::filesystem::create_directories(config, ec);
+    SettingsStore store(config / "settings.json");
+    store.load();
+    ui::AppState app(std::move(store), ui::StartOptions{options.scenarios_dir, options.criteria},
+                     &trace);
+    auto criteria_loading = std::async(std::launch::async, [path = app.criteria_file()] {
+        return load_criteria_file(path);
+    });
+    auto library_loading = std::async(std::launch::async, [folder = app.scenario_folder()] {
+        return load_scenario_folder(folder);
+    });
+
+    // Rasterising the fonts needs no GL context either. Nothing else touches ImGui until
+    // the build has been joined.
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    const float early_font_size = app.settings().font_size;
+    std::string font_warning;
+    auto fonts_building = std::async(std::launch::async, [early_font_size, &font_warning] {
+        return load_fonts(*ImGui::GetIO().Fonts, early_font_size, &font_warning);
+    });
+    // Joins the helper threads on every exit path before what they use goes away.
+    struct JoinAll {
+        std::future<ui::Fonts>& fonts;
+        std::future<CriteriaLoad>& criteria;
+        std::future<LibraryLoad>& library;
+        ~JoinAll() {
+            if (fonts.valid()) {
+                fonts.wait();
+            }
+            if (criteria.valid()) {
+                criteria.wait();
+            }
+            if (library.valid()) {
+                library.wait();
+            }
+        }
+    } join_all{fonts_building, criteria_loading, library_loading};
+
+    glfwSetErrorCallback(on_glfw_error);
+    if (glfwInit() == GLFW_FALSE) {
+        return fail(g_glfw_error.empty() ? "GLFW could not start" : g_glfw_error);
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    GLFWwindow* window =
+        glfwCreateWindow(options.width, options.height, "Empathy Trainer", nullptr, nullptr);
+    if (window == nullptr) {
+        const std::string why = g_glfw_error;
+        glfwTerminate();
+        return fail("no OpenGL 3.3 core context (" + why + ")");
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1);
+    const int gl_version = gladLoadGL(glfwGetProcAddress);
+    if (gl_version == 0 || GLAD_VERSION_MAJOR(gl_version) * 10 + GLAD_VERSION_MINOR(gl_version) < 33) {
+        glfwDestroyWindow(window);
+        glfwTerminate();
+        return fail("no OpenGL 3.3 context (the OpenGL loader failed)");
+    }
+
+    // Config files live in the user's config directory, never the working directory.
+    const std::string ini_path = (config / "imgui.ini").string();
+
+    const ui::Fonts early_fonts = fonts_building.get();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = ec ? nullptr : ini_path.c_str();
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+
+    if (app.settings_store.problem()) {
+        app.report_error("Your settings file could not be read, so defaults are used and the "
+                         "file will not be overwritten:\n" +
+                         app.settings_store.problem()->to_string());
+    }
+    if (ec) {
+        app.extra_problems.push_back("cannot create " + config.string() + ": " + ec.message());
+    }
+    app.apply_criteria(criteria_loading.get());
+    app.apply_library(library_loading.get());
+    Appearance appearance;
+    appearance.adopt(app, early_fonts, early_font_size, font_warning);
+    appearance.update(app);
+
+    // Our callbacks first: the ImGui backend chains to the ones already installed.
+    glfwSetCursorPosCallback(window, on_cursor);
+    glfwSetMouseButtonCallback(window, on_mouse);
+    glfwSetScrollCallback(window, on_scroll);
+    glfwSetCharCallback(window, on_char);
+    glfwSetFramebufferSizeCallback(window, on_size);
+    glfwSetWindowRefreshCallback(window, on_refresh);
+    glfwSetWindowFocusCallback(window, on_focus);
+    glfwSetCursorEnterCallback(window, on_enter);
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    glfwSetKeyCallback(window, on_key); // replaces the backend's: feed_keys() calls it
+
+    if (!options.open_scenario.empty()) {
+        app.open_scenario(options.open_scenario);
+    }
+
+    ui::AppUi ui;
+    const bool fixed_frames = options.frames > 0;
+    int frame = 0;
+    int pending = kFramesAfterInput;
+    auto last_folder_check = std::chrono::steady_clock::now();
+    while (glfwWindowShouldClose(window) == GLFW_FALSE) {
+        if (fixed_frames || pending > 0) {
+            glfwPollEvents();
+        } else {
+            glfwWaitEventsTimeout(kIdleWaitSeconds);
+        }
+        const auto now = std::chrono::steady_clock::now();
+        if (now - last_folder_check > std::chrono::duration<double>(kIdleWaitSeconds)) {
+            last_folder_check = now;
+            if (app.check_folder()) {
+                g_activity = true;
+            }
+        }
+        if (g_activity) {
+            g_activity = false;
+            pending = kFramesAfterInput;
+        }
+        if (pending <= 0 && !fixed_frames) {
+            continue; // woke for the folder check only: nothing to draw
+        }
+
+        appearance.update(app);
+        feed_keys();
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ui.before_frame(io);
+        ImGui::NewFrame();
+        const std::size_t errors_before = app.errors.size();
+        const ui::Page page_before = app.page;
+        ui.draw(app);
+        ImGui::Render();
+
+        int fb_w = 0, fb_h = 0;
+        glfwGetFramebufferSize(window, &fb_w, &fb_h);
+        glViewport(0, 0, fb_w, fb_h);
+        const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+        glClearColor(bg.x, bg.y, bg.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        ++frame;
+        if (fixed_frames && frame >= options.frames && !options.screenshot.empty()) {
+            if (!write_screenshot(options.screenshot, fb_w, fb_h)) {
+                std::cerr << "empathy-trainer: cannot write " << options.screenshot << "\n";
+                app.quit_requested = true;
+                frame = -1; // report failure below
+            }
+        }
+        glfwSwapBuffers(window);
+        if (frame == 1) {
+            const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                std::chrono::steady_clock::now() - g_process_start);
+            trace.event("app_started", {{"startup_ms", ms.count()}, {"epoch_ms", std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count()}});
+        }
+        // A change made during this frame (a click that opened a page) needs frames of its own.
+        if (app.errors.size() != errors_before || app.page != page_before || !g_keys.empty()) {
+            pending = kFramesAfterInput;
+        }
+        --pending;
+        if (app.quit_requested || (fixed_frames && (frame < 0 || frame >= options.frames))) {
+            break;
+        }
+    }
+    trace.event("app_quit");
+
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return frame < 0 ? kExitFailure : kExitOk;
+}
+
+} // namespace et

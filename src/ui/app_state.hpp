@@ -1,0 +1,133 @@
+// Everything the screens show and change, kept outside them: settings, the scenario
+// library, the criteria and scorer, the practice session, problems and errors. Screens
+// call these actions; tests drive them through the UI and assert on this state.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "core/criteria.hpp"
+#include "core/practice_session.hpp"
+#include "core/scenario_loader.hpp"
+#include "core/scorer.hpp"
+#include "core/settings.hpp"
+#include "core/trace.hpp"
+
+struct ImGuiWindow; // ImGui's internal window type, held by pointer only
+
+namespace et::ui {
+
+struct Fonts {
+    ImFont* regular = nullptr; // nullptr: ImGui's default font
+    ImFont* bold = nullptr;
+    ImFont* heading = nullptr;
+};
+
+enum class Page { Home, Practice, Summary, Settings, Problems, Help };
+
+// A control's rectangle as drawn, recorded for layout tests (overlap, clipping).
+struct LayoutRecord {
+    std::string id;
+    ImVec2 min, max;
+    ImVec2 clip_min, clip_max;
+    ImGuiID window = 0;
+    bool scrolls_y = false; // the window scrolls, so vertical clipping is reachable
+};
+
+// A control Tab can reach, in drawing order (ImGui 1.86 tabs only between text boxes).
+struct TabStop {
+    ImGuiID id = 0;
+    ImGuiWindow* window = nullptr;
+    ImVec2 min, max;
+    int nav_layer = 0;
+    std::string label;   // the record id
+    bool text = false;   // a text box: activated (for typing), not only focused
+};
+
+struct StartOptions {
+    std::string scenarios_dir; // overrides the settings for this run
+    std::string criteria_file; // likewise
+};
+
+class AppState {
+public:
+    AppState(SettingsStore store, StartOptions options, Trace* trace = nullptr);
+
+    // [SECTION] Loading
+    void load_criteria();
+    // Installs criteria loaded elsewhere (the window loads them while GL starts up).
+    void apply_criteria(CriteriaLoad loaded);
+    // Installs a library loaded elsewhere (the window loads it while GL starts up).
+    void apply_library(LibraryLoad loaded);
+    void load_library();
+    std::string scenario_folder() const; // the folder in effect
+    std::string criteria_file() const;   // the criteria file in effect
+    // Called now and then by the app loop: notices a scenario folder that vanished or came
+    // back. Returns true when something changed and the screen should redraw.
+    bool check_folder();
+    // All load problems (settings, criteria, scenarios), for the Problems panel.
+    Diagnostics problems() const;
+    const Scenario* find_scenario(const std::string& id) const;
+
+    // [SECTION] Practice
+    bool open_scenario(const std::string& id);
+    void close_scenario();
+    void submit_typed();            // scores `draft`
+    void pick_choice(int index);
+    void try_again();
+    void continue_on();
+    // Rescores `draft` for the live meter when it changed since the last call.
+    void update_live_meter();
+
+    // [SECTION] Navigation and errors
+    void show_page(Page page);
+    void back(); // Esc: one level up
+    void report_error(std::string message);
+    void request_quit();
+    void save_settings();           // reports a refusal once, then stays quiet
+
+    // [SECTION] State (read by screens)
+    SettingsStore settings_store;
+    StartOptions options;
+    Trace* trace;
+    Fonts fonts;
+
+    std::unique_ptr<Criteria> criteria; // stable address: the scorer points into it
+    std::unique_ptr<Scorer> scorer;
+    Diagnostics criteria_problems;
+    LibraryLoad library;
+    bool folder_missing = false;
+    std::vector<std::string> extra_problems; // e.g. a font fallback, as plain lines
+
+    std::optional<PracticeSession> session;
+    BestLevels best;
+    std::string draft;              // the typed response being written
+    bool focus_answer = false;      // give the typing box focus on the next frame
+    bool answering_started = false; // for hiding the partner card
+    std::optional<Score> live;      // the live meter's current reading
+    std::string live_text;          // what `live` was computed for
+
+    Page page = Page::Home;
+    std::vector<std::string> errors; // shown one at a time in a popup
+    bool quit_requested = false;
+    bool show_demo = false;
+    bool show_metrics = false;
+    std::vector<LayoutRecord>* layout_log = nullptr; // set by tests
+    std::vector<TabStop> tab_stops;  // filled while drawing, used by the next frame's Tab
+    std::string focus_request_label; // give this recorded control focus when it is drawn
+    std::string focus_text_label;    // activate this text box when it is drawn
+
+    Settings& settings() { return settings_store.settings(); }
+    const Settings& settings() const { return settings_store.settings(); }
+
+private:
+    void after_answer();
+    Page page_before_ = Page::Home;
+    bool save_refusal_reported_ = false;
+};
+
+} // namespace et::ui

@@ -1,0 +1,152 @@
+// Feedback after an answer: the level badge and score, the response with the words behind
+// each judgement, what worked, what to avoid, a stronger answer, and where to go next.
+#include <algorithm>
+
+#include "ui/screens.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace et::ui {
+
+namespace {
+
+void bullets(const std::vector<std::string>& lines) {
+    for (const std::string& line : lines) {
+        ImGui::Bullet();
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", line.c_str());
+    }
+}
+
+
+// Try again and Continue sit beside the badge, so they are on screen however long the
+// feedback below grows.
+void draw_actions(AppState& app, const Exchange& e) {
+    const Palette& p = palette();
+    const bool last = !app.session->step().next_step(outcome_of(e.level, !e.mistakes.empty()));
+    const char* next_label = last ? "Finish  \xE2\x86\x92" : "Continue  \xE2\x86\x92";
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float buttons_w = std::max(em(6), ImGui::CalcTextSize("Try again").x + style.FramePadding.x * 4) +
+                            std::max(em(6), ImGui::CalcTextSize(next_label).x + style.FramePadding.x * 4) +
+                            em(0.8f);
+    const float right = ImGui::GetWindowContentRegionMax().x;
+    ImGui::SameLine(0, em(1.5f));
+    if (ImGui::GetCursorPosX() + buttons_w > right) {
+        ImGui::NewLine();
+    } else {
+        ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right - buttons_w));
+    }
+    if (action_button(app, "Try again", "feedback:try-again")) {
+        app.try_again();
+    }
+    ImGui::SameLine(0, em(0.8f));
+    ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(p.accent.x, p.accent.y, p.accent.z, 0.85f));
+    ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
+    if (action_button(app, next_label, "feedback:continue")) {
+        app.continue_on();
+    }
+    ImGui::PopStyleColor(3);
+}
+
+} // namespace
+
+void draw_feedback(AppState& app, float width) {
+    const PracticeSession& session = *app.session;
+    const Exchange& e = *session.current();
+    const Palette& p = palette();
+
+    level_badge(app, e.level, true);
+    record_item(app, "feedback:badge", Item::Static);
+    ImGui::SameLine(0, em(1));
+    ImGui::BeginGroup();
+    ImGui::PushFont(app.fonts.bold);
+    ImGui::Text("%d / 100", e.points);
+    ImGui::PopFont();
+    ImGui::PushStyleColor(ImGuiCol_Text, p.text_dim);
+    ImGui::TextUnformatted(e.source == AnswerSource::Choice ? "your pick" : "your own words");
+    ImGui::PopStyleColor();
+    ImGui::EndGroup();
+    draw_actions(app, e);
+    if (!e.mistakes.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.mistake);
+        std::string line = "! Mistakes: ";
+        for (std::size_t i = 0; i < e.mistakes.size(); ++i) {
+            const Mistake m = e.mistakes[i];
+            std::string title(mistake_id(m));
+            if (app.criteria && !app.criteria->mistakes[static_cast<std::size_t>(m)].title.empty()) {
+                title = app.criteria->mistakes[static_cast<std::size_t>(m)].title;
+            }
+            line += (i > 0 ? ", " : "") + title;
+        }
+        ImGui::TextWrapped("%s", line.c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::Spacing();
+
+    if (!e.score.error.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.warning);
+        ImGui::TextWrapped("%s", e.score.error.c_str());
+        ImGui::PopStyleColor();
+    }
+    // The response itself, with the evidence marked.
+    const ImVec2 pad = em2(0.8f, 0.6f);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(ImVec2(start.x + pad.x, start.y + pad.y));
+    ImGui::BeginGroup();
+    highlighted_response(app, e.response, e.score.matches, width - pad.x * 2);
+    ImGui::EndGroup();
+    const float bottom = ImGui::GetItemRectMax().y + pad.y;
+    dl->ChannelsSetCurrent(0);
+    dl->AddRectFilled(start, ImVec2(start.x + width, bottom), ImGui::GetColorU32(p.mine), em(0.5f));
+    dl->ChannelsMerge();
+    ImGui::SetCursorScreenPos(start);
+    ImGui::Dummy(ImVec2(width, bottom - start.y));
+    record_item(app, "feedback:response", Item::Static);
+    if (!e.score.matches.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.text_dim);
+        ImGui::TextWrapped("+ marks empathy (solid underline); ! marks a mistake (dashed underline). "
+                           "Hover a marked phrase for why.");
+        ImGui::PopStyleColor();
+    }
+    ImGui::Spacing();
+
+    ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + width);
+    if (!e.author_why.empty()) {
+        bold_text(app, "Why this answer rates as it does");
+        ImGui::TextWrapped("%s", e.author_why.c_str());
+        ImGui::Spacing();
+    }
+    if (!e.score.worked.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.empathy);
+        bold_text(app, "What worked");
+        ImGui::PopStyleColor();
+        bullets(e.score.worked);
+        ImGui::Spacing();
+    }
+    if (!e.score.avoid.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.mistake);
+        bold_text(app, "What to avoid, and why");
+        ImGui::PopStyleColor();
+        bullets(e.score.avoid);
+        ImGui::Spacing();
+    }
+    if (!e.score.suggestion.empty() && e.level < 2) {
+        bold_text(app, "A stronger answer might be");
+        ImGui::PopTextWrapPos();
+        bubble(e.score.suggestion, p.panel, p.text, width);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + width);
+        ImGui::Spacing();
+    }
+    if (!e.engine_scored) {
+        dim_text_wrapped("The scoring criteria are not loaded, so only the author's rating is "
+                         "shown.");
+    }
+    ImGui::PopTextWrapPos();
+
+}
+
+} // namespace et::ui

@@ -1,0 +1,54 @@
+// Small shared widgets: font-unit sizes, tags, badges, the avatar, speech bubbles, wrapped
+// choice rows and the response with highlighted spans.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "core/scorer.hpp"
+#include "ui/app_state.hpp"
+
+namespace et::ui {
+
+// n font heights: every layout size goes through this (or GetFrameHeight) so that the
+// font-size setting scales the whole UI.
+float em(float n);
+ImVec2 em2(float w, float h);
+
+// Records the last item: as a Tab stop when `focusable`, and its rectangle for layout tests.
+// Takes keyboard focus when app.focus_request_label names it.
+enum class Item { Control, Text, Static };
+void record_item(AppState& app, const std::string& id, Item kind = Item::Control);
+// Call just before drawing the text box recorded as `id`: activates it when Tab chose it.
+void text_focus_point(AppState& app, const std::string& id);
+// Gives keyboard (nav) focus to a control drawn in an earlier frame, with the highlight on.
+void focus_control(const TabStop& stop);
+
+void heading(const AppState& app, const char* text);
+void bold_text(const AppState& app, const char* text);
+void dim_text_wrapped(const char* text);
+
+const char* level_name(int level); // "No empathy yet", "Level One", "Level Two"
+// A rounded badge with the level's name; `large` for the feedback header.
+void level_badge(const AppState& app, int level, bool large);
+// A coloured dot and the emotion's word, so colour never carries meaning alone.
+void emotion_tag(const std::string& emotion);
+void difficulty_tag(int difficulty);
+void avatar(const AppState& app, const std::string& name, float diameter, ImVec4 colour);
+// Wrapped text on a rounded background, `width` wide.
+void bubble(const std::string& text, ImVec4 bg, ImVec4 fg, float width);
+// A selectable row with a number key and wrapped text. Returns true when chosen.
+bool choice_row(const AppState& app, int number, const std::string& text, float width);
+// The response with each judgement's words highlighted (tint plus underline style plus a
+// numbered tag), a tooltip per span, and the numbered list of judgements below.
+void highlighted_response(const AppState& app, const std::string& text,
+                          const std::vector<Match>& matches, float width);
+std::string criterion_label(const Match& match);
+// SameLine() when an item `next_width` wide still fits on this line; else a new line.
+void same_line_if_fits(float next_width, float spacing);
+// A button that is wide enough for projector-size text and records itself.
+bool action_button(AppState& app, const char* label, const char* record_id = nullptr);
+
+} // namespace et::ui

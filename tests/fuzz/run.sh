@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every libFuzzer target for a bounded time (FUZZ_SECONDS each, default 30) with
+# seed corpora from the repository; fails on any crash, leak or sanitizer report.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+build="${1:-$root/build/fuzz}"
+seconds="${FUZZ_SECONDS:-30}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+mkdir -p "$work/scenario" "$work/criteria" "$work/scorer"
+cp "$root"/scenarios/*.json "$work/scenario/"
+cp "$root"/tests/data/scenarios/broken/*.json "$work/scenario/" 2>/dev/null || true
+cp "$root"/assets/criteria/default.json "$work/criteria/"
+python3 - "$root" "$work/scorer" <<'PY'
+import json, sys, pathlib
+root, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+for i, line in enumerate((root / "tests/data/scoring/cases.jsonl").read_text().splitlines()[:60]):
+    (out / f"case{i}.txt").write_text(json.loads(line)["response"])
+PY
+
+status=0
+for target in fuzz_scenario_loader:scenario fuzz_criteria_loader:criteria fuzz_scorer:scorer; do
+    name="${target%%:*}"
+    corpus="$work/${target##*:}"
+    echo "fuzz: $name for ${seconds}s"
+    if ! "$build/tests/fuzz/$name" -max_total_time="$seconds" -max_len=200000 -timeout=10 \
+            -rss_limit_mb=2048 -print_final_stats=1 "$corpus" > "$work/$name.log" 2>&1; then
+        echo "fuzz: $name FAILED" >&2
+        tail -n 60 "$work/$name.log" >&2
+        status=1
+    else
+        grep -E "stat::number_of_executed_units|Done" "$work/$name.log" | tail -n 2
+    fi
+done
+exit "$status"

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh clone: installs what is missing, builds, runs the
+# core, ui and e2e tests, the core tests again under ASan+UBSan, and the fuzzers for a
+# bounded time. This is the README's test command and what CI runs.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+jobs="$(nproc 2>/dev/null || echo 2)"
+step() { printf '\n==== %s (%s)\n' "$1" "$(date +%H:%M:%S)"; }
+
+step "dependencies"
+bash third_party/install-deps.sh
+
+step "release build"
+cmake --preset release >/dev/null
+cmake --build --preset release -j "$jobs"
+
+step "tests: core, ui, e2e"
+ctest --preset release -j "$jobs"
+
+step "core tests under AddressSanitizer and UndefinedBehaviorSanitizer"
+cmake --preset asan >/dev/null
+cmake --build --preset asan -j "$jobs"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --preset asan -j "$jobs"
+
+step "fuzzing the loaders and the scorer (${FUZZ_SECONDS:-30}s each)"
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz -j "$jobs" --target fuzz_scenario_loader fuzz_criteria_loader fuzz_scorer
+bash tests/fuzz/run.sh "$root/build/fuzz"
+
+step "all tests passed"
