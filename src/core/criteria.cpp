@@ -558,25 +558,13 @@ private:
 
 CriteriaLoad load_criteria_text(const std::string& name, std::string text) {
     CriteriaLoad result;
-    auto loaded = parse_json_text(name, std::move(text));
-    if (!loaded.document) {
-        result.problems.push_back(loaded.error);
-        return result;
-    }
-    CriteriaReader reader(*loaded.document, result.problems);
-    result.criteria = reader.read();
+    result.criteria = read_document<CriteriaReader>(parse_json_text(name, std::move(text)), result.problems);
     return result;
 }
 
 CriteriaLoad load_criteria_file(const std::string& path) {
     CriteriaLoad result;
-    auto loaded = read_json_file(path);
-    if (!loaded.document) {
-        result.problems.push_back(loaded.error);
-        return result;
-    }
-    CriteriaReader reader(*loaded.document, result.problems);
-    result.criteria = reader.read();
+    result.criteria = read_document<CriteriaReader>(read_json_file(path), result.problems);
     return result;
 }
 

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/json_file.hpp"
@@ -53,5 +54,16 @@ private:
     Diagnostics& out_;
     int errors_ = 0;
 };
+
+// Runs a loader's reader over a parsed document; a parse error becomes the only problem.
+template <class Reader>
+auto read_document(JsonLoad loaded, Diagnostics& problems) -> decltype(std::declval<Reader&>().read()) {
+    if (!loaded.document) {
+        problems.push_back(loaded.error);
+        return std::nullopt;
+    }
+    Reader reader(*loaded.document, problems);
+    return reader.read();
+}
 
 } // namespace et

@@ -75,6 +75,7 @@ private:
             Pattern::Node node;
             node.kind = Pattern::Node::Kind::Not;
             node.branches = std::move(inner.front().branches);
+            node.ids = std::move(inner.front().ids); // one-word alternatives: a set to avoid
             seq.push_back(std::move(node));
             return true;
         }
@@ -91,19 +92,51 @@ private:
             ++pos_;
             Pattern::Node node;
             node.kind = c == '[' ? Pattern::Node::Kind::Optional : Pattern::Node::Kind::Alternatives;
+            // Branches of one word each are kept as ids only (the common case, and the
+            // cheapest to compile and to match); other branches keep their nodes.
+            std::vector<std::pair<int, int>> words;
+            bool single_words = true;
+            Pattern::Sequence branch;
             while (true) {
-                node.branches.emplace_back();
-                if (!parse_sequence(node.branches.back(), closer)) {
+                branch.clear();
+                if (!parse_sequence(branch, closer)) {
                     return false;
                 }
-                if (node.branches.back().empty()) {
+                if (branch.empty()) {
                     return fail(pos_, "empty alternative");
+                }
+                if (single_words && branch.size() == 1 && branch[0].kind == Pattern::Node::Kind::Word) {
+                    words.emplace_back(branch[0].text_id, branch[0].stem_id);
+                } else {
+                    if (single_words) {
+                        single_words = false;
+                        for (const auto& [text_id, stem_id] : words) {
+                            Pattern::Node word;
+                            word.text_id = text_id;
+                            word.stem_id = stem_id;
+                            node.branches.push_back({std::move(word)});
+                        }
+                    }
+                    node.branches.push_back(std::move(branch));
+                    branch = {};
                 }
                 if (src_[pos_] == closer) {
                     ++pos_;
                     break;
                 }
                 ++pos_; // '|'
+            }
+            if (single_words) {
+                for (const auto& [text_id, stem_id] : words) {
+                    node.ids.push_back(text_id);
+                    if (stem_id >= 0) {
+                        node.ids.push_back(stem_id);
+                    }
+                }
+                std::sort(node.ids.begin(), node.ids.end());
+                node.ids.erase(std::unique(node.ids.begin(), node.ids.end()), node.ids.end());
+                node.optional = node.kind == Pattern::Node::Kind::Optional;
+                node.kind = Pattern::Node::Kind::WordSet;
             }
             seq.push_back(std::move(node));
             return true;
@@ -182,7 +215,6 @@ private:
         for (const auto& w : words) {
             Pattern::Node node;
             node.kind = Pattern::Node::Kind::Word;
-            node.text = w;
             node.text_id = vocabulary_.intern(w);
             node.stem_id = exact ? -1 : vocabulary_.intern(stem_key(stem_of(w, normalisation_)));
             seq.push_back(std::move(node));
@@ -304,6 +336,14 @@ public:
             return matched;
         }
         case Kind::Not: {
+            if (!node.ids.empty()) {
+                const bool listed = pos < tokens_.size() &&
+                                    ((tokens_[pos].text_id >= 0 &&
+                                      std::binary_search(node.ids.begin(), node.ids.end(), tokens_[pos].text_id)) ||
+                                     (tokens_[pos].stem_id >= 0 &&
+                                      std::binary_search(node.ids.begin(), node.ids.end(), tokens_[pos].stem_id)));
+                return !listed && rest(pos);
+            }
             const auto accept_fn = [](std::size_t) { return true; };
             const Continuation accept(accept_fn);
             for (const auto& branch : node.branches) {
@@ -461,8 +501,9 @@ void collapse_word_sets(Pattern::Sequence& seq) {
         for (auto& branch : node.branches) {
             collapse_word_sets(branch);
         }
-        if (node.kind != Kind::Alternatives && node.kind != Kind::Optional) {
-            continue;
+        if ((node.kind != Kind::Alternatives && node.kind != Kind::Optional && node.kind != Kind::Not) ||
+            node.branches.empty()) {
+            continue; // not a group, or already a set
         }
         const bool single_words = std::all_of(node.branches.begin(), node.branches.end(), [](const auto& b) {
             return b.size() == 1 && b[0].kind == Kind::Word;
@@ -479,10 +520,12 @@ void collapse_word_sets(Pattern::Sequence& seq) {
         }
         std::sort(ids.begin(), ids.end());
         ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-        node.optional = node.kind == Kind::Optional;
-        node.kind = Kind::WordSet;
         node.ids = std::move(ids);
         node.branches.clear();
+        if (node.kind != Kind::Not) { // a Not keeps its kind and checks the set
+            node.optional = node.kind == Kind::Optional;
+            node.kind = Kind::WordSet;
+        }
     }
 }
 

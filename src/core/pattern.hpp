@@ -110,6 +110,12 @@ public:
 
     // All non-overlapping matches, leftmost first.
     std::vector<TokenSpan> find_all(const MatchInput& input) const;
+    // False when the input's first-word index rules this pattern out (a cheap pre-check).
+    bool may_match(const MatchInput& input) const {
+        return input.candidates == nullptr || serial_ < 0 ||
+               static_cast<std::size_t>(serial_) >= input.candidates->size() ||
+               (*input.candidates)[static_cast<std::size_t>(serial_)] != 0;
+    }
     // The first match that starts at or after `from`.
     std::optional<TokenSpan> find_first(const MatchInput& input, std::size_t from = 0) const;
 

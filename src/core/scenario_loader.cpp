@@ -323,25 +323,13 @@ void load_folder_into(LibraryLoad& library, const std::string& folder) {
 
 ScenarioLoad load_scenario_text(const std::string& name, std::string text) {
     ScenarioLoad result;
-    auto loaded = parse_json_text(name, std::move(text));
-    if (!loaded.document) {
-        result.problems.push_back(loaded.error);
-        return result;
-    }
-    ScenarioReader reader(*loaded.document, result.problems);
-    result.scenario = reader.read();
+    result.scenario = read_document<ScenarioReader>(parse_json_text(name, std::move(text)), result.problems);
     return result;
 }
 
 ScenarioLoad load_scenario_file(const std::string& path) {
     ScenarioLoad result;
-    auto loaded = read_json_file(path);
-    if (!loaded.document) {
-        result.problems.push_back(loaded.error);
-        return result;
-    }
-    ScenarioReader reader(*loaded.document, result.problems);
-    result.scenario = reader.read();
+    result.scenario = read_document<ScenarioReader>(read_json_file(path), result.problems);
     return result;
 }
 

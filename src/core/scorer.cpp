@@ -341,9 +341,12 @@ public:
         return false;
     }
 
-    std::vector<Candidate> find(const Criterion& criterion, std::optional<Mistake> mistake) const {
-        std::vector<Candidate> out;
+    // Appends the matches of a criterion's patterns to `out`.
+    void find(const Criterion& criterion, std::optional<Mistake> mistake, std::vector<Candidate>& out) const {
         for (const Pattern& p : criterion.patterns) {
+            if (!p.may_match(input_)) {
+                continue;
+            }
             for (const TokenSpan& span : p.find_all(input_)) {
                 Candidate cand;
                 cand.span = span;
@@ -353,20 +356,23 @@ public:
                 out.push_back(cand);
             }
         }
-        return out;
     }
 
     // Whether any match of `patterns` overlaps `span`. Matches are found once per pattern
     // list and cached, so checking many candidates stays linear in the response length.
     bool any_match(const std::vector<Pattern>& patterns, const TokenSpan& span) const {
-        auto it = match_cache_.find(&patterns);
+        auto it = std::find_if(match_cache_.begin(), match_cache_.end(),
+                               [&](const auto& entry) { return entry.first == &patterns; });
         if (it == match_cache_.end()) {
             std::vector<TokenSpan> spans;
             for (const Pattern& p : patterns) {
-                const auto found = p.find_all(input_);
-                spans.insert(spans.end(), found.begin(), found.end());
+                if (p.may_match(input_)) {
+                    const auto found = p.find_all(input_);
+                    spans.insert(spans.end(), found.begin(), found.end());
+                }
             }
-            it = match_cache_.emplace(&patterns, std::move(spans)).first;
+            match_cache_.emplace_back(&patterns, std::move(spans));
+            it = std::prev(match_cache_.end());
         }
         return std::any_of(it->second.begin(), it->second.end(),
                            [&](const TokenSpan& s) { return overlaps(s, span); });
@@ -422,7 +428,8 @@ private:
     std::vector<char> present_;
     std::vector<char> candidates_;
     SlotMask slots_ = 0;
-    mutable std::map<const std::vector<Pattern>*, std::vector<TokenSpan>> match_cache_;
+    // A few pattern lists (the exceptions) per response: a vector beats a map here.
+    mutable std::vector<std::pair<const std::vector<Pattern>*, std::vector<TokenSpan>>> match_cache_;
 };
 
 } // namespace
@@ -524,8 +531,7 @@ Score Scorer::score(const PreparedStep& step, std::string_view response) const {
     // Validation candidates.
     std::vector<Candidate> validations;
     for (const Criterion& crit : c.level_one) {
-        auto found = a.find(crit, std::nullopt);
-        validations.insert(validations.end(), found.begin(), found.end());
+        a.find(crit, std::nullopt, validations);
     }
     // A validation inside a wh-question explores rather than validates; conditionals
     // and other exceptions from the criteria file don't count either.
@@ -544,13 +550,15 @@ Score Scorer::score(const PreparedStep& step, std::string_view response) const {
     }
     // Mistake candidates, minus exceptions and negated phrases ("I don't understand why").
     std::vector<Candidate> mistakes;
+    std::vector<Candidate> found;
     for (Mistake m : kAllMistakes) {
         const MistakeCriteria& mc = c.mistakes[static_cast<std::size_t>(m)];
+        found.clear();
         for (const Criterion& crit : mc.criteria) {
-            for (Candidate& cand : a.find(crit, m)) {
-                if (cand.negated || a.any_match(mc.except, cand.span)) {
-                    continue;
-                }
+            a.find(crit, m, found);
+        }
+        for (const Candidate& cand : found) {
+            if (!cand.negated && !a.any_match(mc.except, cand.span)) {
                 mistakes.push_back(cand);
             }
         }
@@ -647,8 +655,7 @@ Score Scorer::score(const PreparedStep& step, std::string_view response) const {
     const auto refs = find_card_references(step, a, c);
     std::vector<Candidate> links;
     for (const Criterion& crit : c.links) {
-        auto found = a.find(crit, std::nullopt);
-        links.insert(links.end(), found.begin(), found.end());
+        a.find(crit, std::nullopt, links);
     }
     const CardReference* used = nullptr;
     const Candidate* used_link = nullptr;
