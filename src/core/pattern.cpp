@@ -208,15 +208,15 @@ private:
             return true;
         }
         // "you're" compiles to the two words "you are", as responses are normalised.
-        const auto words = normalise_words(raw, normalisation_);
+        const auto& words = vocabulary_.words_of(raw, normalisation_);
         if (words.empty()) {
             return fail(start, "expected a word");
         }
-        for (const auto& w : words) {
+        for (const auto& [text_id, stem_id] : words) {
             Pattern::Node node;
             node.kind = Pattern::Node::Kind::Word;
-            node.text_id = vocabulary_.intern(w);
-            node.stem_id = exact ? -1 : vocabulary_.intern(stem_key(stem_of(w, normalisation_)));
+            node.text_id = text_id;
+            node.stem_id = exact ? -1 : stem_id;
             seq.push_back(std::move(node));
         }
         return true;
@@ -551,6 +551,19 @@ void Pattern::derive_requirements() {
 
 int Vocabulary::intern(const std::string& key) {
     return ids_.emplace(key, static_cast<int>(ids_.size())).first->second;
+}
+
+const std::vector<std::pair<int, int>>& Vocabulary::words_of(std::string_view raw,
+                                                             const Normalisation& normalisation) {
+    std::string key(raw);
+    if (auto it = words_.find(key); it != words_.end()) {
+        return it->second;
+    }
+    std::vector<std::pair<int, int>> ids;
+    for (const auto& w : normalise_words(raw, normalisation)) {
+        ids.emplace_back(intern(w), intern(stem_key(stem_of(w, normalisation))));
+    }
+    return words_.emplace(std::move(key), std::move(ids)).first->second;
 }
 
 int Vocabulary::find(const std::string& key) const {

@@ -39,6 +39,9 @@ class Vocabulary {
 public:
     int intern(const std::string& key);
     int find(const std::string& key) const;
+    // The (word id, stem id) pairs a word written in a pattern stands for ("you're" is two
+    // words), normalised, stemmed and interned once per distinct spelling.
+    const std::vector<std::pair<int, int>>& words_of(std::string_view raw, const Normalisation& normalisation);
     std::size_t size() const { return ids_.size(); }
     // Fills text_id and stem_id of every token.
     void assign(std::vector<Token>& tokens) const;
@@ -53,6 +56,7 @@ public:
 
 private:
     std::unordered_map<std::string, int> ids_;
+    std::unordered_map<std::string, std::vector<std::pair<int, int>>> words_;
     std::unordered_map<int, std::vector<int>> by_id_;
     std::vector<std::vector<int>> by_slot_ = std::vector<std::vector<int>>(64);
     std::vector<int> always_;
