@@ -445,20 +445,24 @@ private:
                 continue;
             }
             const JsonPath here = at / id;
-            check_.warn_unknown_keys(*body, here, {"title", "why", "weight", "criteria", "except", "cancels", "absorbs"});
+            check_.warn_unknown_keys(*body, here, {"title", "why", "weight", "criteria", "except", "cancels", "absorbs",
+                                                        "absorbs_overlapping"});
             auto& out = c_.mistakes[static_cast<std::size_t>(mistake)];
             out.title = check_.string_member(*body, here, "title", true).value_or("");
             out.why = check_.string_member(*body, here, "why", true).value_or("");
             out.weight = static_cast<int>(check_.integer_member(*body, here, "weight", true, 0, 100).value_or(0));
             out.criteria = read_criteria(*body, here, "criteria");
             out.except = compile_list(*body, here, "except", false);
-            const auto absorbs = check_.string_array_member(*body, here, "absorbs", false)
+            for (const char* key : {"absorbs", "absorbs_overlapping"}) {
+                const auto ids = check_.string_array_member(*body, here, key, false)
                                      .value_or(std::vector<std::string>{});
-            for (std::size_t i = 0; i < absorbs.size(); ++i) {
-                if (auto absorbed = parse_mistake(absorbs[i])) {
-                    out.absorbs.push_back(*absorbed);
-                } else {
-                    check_.error(here / "absorbs" / i, "unknown mistake id \"" + absorbs[i] + "\"");
+                auto& into = std::string(key) == "absorbs" ? out.absorbs : out.absorbs_overlapping;
+                for (std::size_t i = 0; i < ids.size(); ++i) {
+                    if (auto absorbed = parse_mistake(ids[i])) {
+                        into.push_back(*absorbed);
+                    } else {
+                        check_.error(here / key / i, "unknown mistake id \"" + ids[i] + "\"");
+                    }
                 }
             }
             out.cancels = check_.string_array_member(*body, here, "cancels", false)

@@ -38,6 +38,7 @@ struct MistakeCriteria {
     // Mistakes that this one absorbs in the same sentence: "What are you going to do, call
     // HR?" is one problem-solving question, not also fixing.
     std::vector<Mistake> absorbs;
+    std::vector<Mistake> absorbs_overlapping; // only where the two phrases overlap
     int weight = 0;                // points taken off the score
 };
 

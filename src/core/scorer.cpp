@@ -291,6 +291,10 @@ struct Candidate {
 
 bool overlaps(const TokenSpan& a, const TokenSpan& b) { return a.first < b.end && b.first < a.end; }
 
+bool contains_mistake(const std::vector<Mistake>& list, Mistake m) {
+    return std::find(list.begin(), list.end(), m) != list.end();
+}
+
 class Analysis {
 public:
     Analysis(const Criteria& c, std::string_view response)
@@ -566,12 +570,15 @@ Score Scorer::score(const PreparedStep& step, std::string_view response) const {
     // Some mistakes absorb others in the same sentence (a suggestion inside a
     // problem-solving question is the question).
     for (const Candidate& m : mistakes) {
-        for (Mistake absorbed : c.mistakes[static_cast<std::size_t>(*m.mistake)].absorbs) {
-            for (Candidate& other : mistakes) {
-                if (other.mistake == absorbed &&
-                    a.tokens()[other.span.first].sentence == a.tokens()[m.span.first].sentence) {
-                    other.dropped = true;
-                }
+        const MistakeCriteria& mc = c.mistakes[static_cast<std::size_t>(*m.mistake)];
+        for (Candidate& other : mistakes) {
+            if (&other == &m || other.mistake == m.mistake) {
+                continue;
+            }
+            const bool same_sentence = a.tokens()[other.span.first].sentence == a.tokens()[m.span.first].sentence;
+            if ((same_sentence && contains_mistake(mc.absorbs, *other.mistake)) ||
+                (overlaps(other.span, m.span) && contains_mistake(mc.absorbs_overlapping, *other.mistake))) {
+                other.dropped = true;
             }
         }
     }

@@ -140,7 +140,8 @@ TEST(ScorerTable, GeneralisesToIndependentSets) {
         const char* cases;
         const char* scenarios;
     } sets[] = {{"scoring/dev.jsonl", "scoring/scenarios"},
-                {"scoring/holdout/holdout.jsonl", "scoring/holdout/scenarios"}};
+                {"scoring/holdout/holdout.jsonl", "scoring/holdout/scenarios"},
+                {"scoring/holdout2/holdout2.jsonl", "scoring/holdout2/scenarios"}};
     for (const auto& set : sets) {
         const Agreement a = measure(test::data_path(set.cases), test::data_path(set.scenarios));
         SCOPED_TRACE(set.cases);
