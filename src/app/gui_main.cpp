@@ -5,6 +5,9 @@
 #include <glad/gl.h>
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
+#include <cmath>
+#include <ctime>
 #include <chrono>
 #include <cstdlib>
 #include <deque>
@@ -141,7 +144,39 @@ struct Appearance {
 
 } // namespace
 
+namespace {
+
+// CPU time of this thread in milliseconds: what one frame costs the UI thread, whatever the
+// rasteriser threads of a software GL driver do meanwhile.
+double thread_cpu_ms() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1000.0 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
+// Per-frame CPU times, reported in the trace when the app quits (frames after the first,
+// which includes one-off startup work).
+struct FrameStats {
+    std::vector<double> ms;
+    void add(double v) { ms.push_back(v); }
+    nlohmann::json summary() const {
+        if (ms.size() < 2) {
+            return nlohmann::json::object();
+        }
+        std::vector<double> sorted(ms.begin() + 1, ms.end());
+        std::sort(sorted.begin(), sorted.end());
+        const auto round2 = [](double v) { return std::round(v * 100.0) / 100.0; };
+        return {{"frames", sorted.size()},
+                {"frame_cpu_ms_median", round2(sorted[sorted.size() / 2])},
+                {"frame_cpu_ms_p99", round2(sorted[sorted.size() * 99 / 100])},
+                {"frame_cpu_ms_worst", round2(sorted.back())}};
+    }
+};
+
+} // namespace
+
 int run_gui(const GuiOptions& options) {
+    FrameStats frame_stats;
     const char* display = std::getenv("DISPLAY");
     const char* wayland = std::getenv("WAYLAND_DISPLAY");
     if ((display == nullptr || *display == '\0') && (wayland == nullptr || *wayland == '\0')) {
@@ -286,6 +321,7 @@ int run_gui(const GuiOptions& options) {
             continue; // woke for the folder check only: nothing to draw
         }
 
+        const double frame_cpu_start = thread_cpu_ms();
         appearance.update(app);
         feed_keys();
         ImGui_ImplOpenGL3_NewFrame();
@@ -313,10 +349,13 @@ int run_gui(const GuiOptions& options) {
             }
         }
         glfwSwapBuffers(window);
+        frame_stats.add(thread_cpu_ms() - frame_cpu_start);
         if (frame == 1) {
             const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                 std::chrono::steady_clock::now() - g_process_start);
-            trace.event("app_started", {{"startup_ms", ms.count()}, {"epoch_ms", std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count()}});
+            const auto epoch = std::chrono::duration_cast<std::chrono::milliseconds>(
+                std::chrono::system_clock::now().time_since_epoch());
+            trace.event("app_started", {{"startup_ms", ms.count()}, {"epoch_ms", epoch.count()}});
         }
         // A change made during this frame (a click that opened a page) needs frames of its own.
         if (app.errors.size() != errors_before || app.page != page_before || !g_keys.empty()) {
@@ -327,7 +366,7 @@ int run_gui(const GuiOptions& options) {
             break;
         }
     }
-    trace.event("app_quit");
+    trace.event("app_quit", frame_stats.summary());
 
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
