@@ -47,6 +47,7 @@ ScoringStep scoring_step(const Scenario& scenario, const Step& step) {
 
 struct CardPhrase {
     std::vector<std::string> stems; // content words, in order
+    bool whole = false;             // matched against every word, determiners included
 };
 
 struct PreparedFact {
@@ -217,16 +218,33 @@ std::shared_ptr<const PreparedStep> Scorer::prepare(const ScoringStep& step) con
         PreparedFact pf;
         pf.owned = fact;
         std::vector<std::vector<std::string>> candidates;
+        std::vector<bool> whole_cues; // parallel to candidates when they come from cues
         if (!fact.cues.empty()) {
             // An author's cue is taken as written: only determiners are dropped, so
             // "looks after everyone" keeps all its words.
             for (const auto& cue : fact.cues) {
                 std::vector<std::string> stems;
-                for (const Token& t : tokenize(cue, c.normalisation)) {
+                bool meaningful = false; // some word that is not a stop word
+                const auto cue_tokens = tokenize(cue, c.normalisation);
+                for (const Token& t : cue_tokens) {
                     if (!sorted_contains(c.determiners, t.text) && name_words.count(t.text) == 0) {
                         stems.push_back(t.stem);
+                        meaningful = meaningful || !sorted_contains(c.stopwords, t.text);
                     }
                 }
+                bool whole = false;
+                if (!meaningful) {
+                    // "on your own" must not shrink to "on": keep such a cue whole.
+                    stems.clear();
+                    for (const Token& t : cue_tokens) {
+                        stems.push_back(t.stem);
+                    }
+                    if (stems.size() < 2) {
+                        continue;
+                    }
+                    whole = true;
+                }
+                whole_cues.push_back(whole);
                 candidates.push_back(std::move(stems));
             }
         } else {
@@ -246,7 +264,8 @@ std::shared_ptr<const PreparedStep> Scorer::prepare(const ScoringStep& step) con
                 return p->said_stems.count(s) > 0;
             });
             if (!restated) {
-                pf.phrases.push_back(CardPhrase{std::move(stems)});
+                const std::size_t k = static_cast<std::size_t>(&stems - candidates.data());
+                pf.phrases.push_back(CardPhrase{std::move(stems), k < whole_cues.size() && whole_cues[k]});
             }
         }
         for (const auto& stem : content_stems(fact.text, c, name_words)) {
@@ -382,6 +401,16 @@ public:
                            [&](const TokenSpan& s) { return overlaps(s, span); });
     }
 
+    // Words in quotation marks are someone else's ("'probably nothing' isn't reassuring").
+    bool quoted(const TokenSpan& span) const {
+        for (std::size_t i = span.first; i < span.end; ++i) {
+            if (tokens_[i].quoted) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // Byte span of a token span.
     std::pair<std::size_t, std::size_t> bytes(const TokenSpan& span) const {
         return {tokens_[span.first].begin, tokens_[span.end - 1].end};
@@ -455,10 +484,12 @@ std::vector<CardReference> find_card_references(const PreparedStep& step, const 
                                                 const Criteria& c) {
     std::vector<CardReference> refs;
     const auto& tokens = a.tokens();
-    std::vector<std::size_t> content; // indices of content tokens
+    std::vector<std::size_t> content_words; // indices of content tokens
+    std::vector<std::size_t> every;   // indices of all tokens, for whole cues
     for (std::size_t i = 0; i < tokens.size(); ++i) {
+        every.push_back(i);
         if (!sorted_contains(c.determiners, tokens[i].text)) {
-            content.push_back(i);
+            content_words.push_back(i);
         }
     }
     // A phrase matches when its words appear in order within one sentence, with at most
@@ -466,6 +497,7 @@ std::vector<CardReference> find_card_references(const PreparedStep& step, const 
     constexpr std::size_t kMaxGap = 2;
     for (const PreparedFact& pf : step.facts) {
         for (const CardPhrase& phrase : pf.phrases) {
+            const std::vector<std::size_t>& content = phrase.whole ? every : content_words;
             for (std::size_t k = 0; k < content.size(); ++k) {
                 if (tokens[content[k]].stem != phrase.stems.front()) {
                     continue;
@@ -562,7 +594,7 @@ Score Scorer::score(const PreparedStep& step, std::string_view response) const {
             a.find(crit, m, found);
         }
         for (const Candidate& cand : found) {
-            if (!cand.negated && !a.any_match(mc.except, cand.span)) {
+            if (!cand.negated && !a.quoted(cand.span) && !a.any_match(mc.except, cand.span)) {
                 mistakes.push_back(cand);
             }
         }

@@ -188,6 +188,8 @@ std::vector<Token> tokenize(std::string_view text, const Normalisation& normalis
     std::uint16_t clause = 0;
     std::size_t sentence_first_token = 0;
     bool sentence_is_question = false;
+    bool in_double_quote = false;
+    bool in_single_quote = false;
     std::vector<std::string> words;
 
     auto close_sentence = [&] {
@@ -224,11 +226,19 @@ std::vector<Token> tokenize(std::string_view text, const Normalisation& normalis
                     next += next_length;
                 }
                 close_sentence();
+                in_single_quote = false;
                 i = next;
                 continue;
             }
             if (kind == CharKind::ClauseEnd && clause < UINT16_MAX) {
                 ++clause;
+            }
+            if (text[i] == '"') {
+                in_double_quote = !in_double_quote;
+            } else if (length == 3 && static_cast<unsigned char>(text[i + 2]) == 0x9C) {
+                in_double_quote = true; // "
+            } else if (length == 3 && static_cast<unsigned char>(text[i + 2]) == 0x9D) {
+                in_double_quote = false; // "
             }
             i += length;
             continue;
@@ -239,7 +249,17 @@ std::vector<Token> tokenize(std::string_view text, const Normalisation& normalis
         }
         j = std::min(j, text.size());
         words.clear();
-        std::string raw = fold_case(text.substr(i, j - i));
+        // Quotation marks: straight or curly double quotes toggle; a curly or straight single
+        // quote opening a word starts a quote, one closing a word (after letters) ends it.
+        const std::string_view piece = text.substr(i, j - i);
+        const bool opens = piece.rfind("\xE2\x80\x98", 0) == 0 || (piece.size() > 1 && piece[0] == '\'');
+        const bool closes = (piece.size() > 3 && piece.compare(piece.size() - 3, 3, "\xE2\x80\x99") == 0 &&
+                             in_single_quote) ||
+                            (piece.size() > 1 && piece.back() == '\'' && in_single_quote);
+        if (opens) {
+            in_single_quote = true;
+        }
+        std::string raw = fold_case(piece);
         if (auto it = normalisation.context_spellings.find(raw); it != normalisation.context_spellings.end()) {
             // Look at the next word (same clause, only spaces between) to decide.
             std::size_t k = j;
@@ -264,7 +284,11 @@ std::vector<Token> tokenize(std::string_view text, const Normalisation& normalis
             t.sentence = sentence;
             t.clause = clause;
             t.question = false;
+            t.quoted = in_double_quote || in_single_quote;
             tokens.push_back(std::move(t));
+        }
+        if (closes) {
+            in_single_quote = false;
         }
         i = j;
     }

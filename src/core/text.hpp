@@ -38,6 +38,7 @@ struct Token {
     std::uint16_t sentence; // index of the sentence (. ! ? ; and line breaks end one)
     std::uint16_t clause;   // index of the clause (sentence ends, commas, colons, dashes)
     bool question;          // the sentence ends with a question mark
+    bool quoted = false;    // inside quotation marks: someone else's words, reported
     int text_id = -1;       // ids in the criteria's vocabulary (-1: a word no pattern uses)
     int stem_id = -1;
 };

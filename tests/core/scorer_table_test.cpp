@@ -141,7 +141,8 @@ TEST(ScorerTable, GeneralisesToIndependentSets) {
         const char* scenarios;
     } sets[] = {{"scoring/dev.jsonl", "scoring/scenarios"},
                 {"scoring/holdout/holdout.jsonl", "scoring/holdout/scenarios"},
-                {"scoring/holdout2/holdout2.jsonl", "scoring/holdout2/scenarios"}};
+                {"scoring/holdout2/holdout2.jsonl", "scoring/holdout2/scenarios"},
+                {"scoring/holdout3/holdout3.jsonl", "scoring/holdout3/scenarios"}};
     for (const auto& set : sets) {
         const Agreement a = measure(test::data_path(set.cases), test::data_path(set.scenarios));
         SCOPED_TRACE(set.cases);
