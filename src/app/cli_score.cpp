@@ -26,8 +26,11 @@ int usage(std::ostream& err, const std::string& message) {
 
 void print(std::ostream& out, const Score& score, std::string_view response) {
     // Invalid UTF-8 never reaches the output: the engine refuses it and echoes no text.
-    out << score_to_json(score, response).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-        << '\n';
+    thread_local std::string line;
+    line.clear();
+    append_score_json(line, score, response);
+    line += '\n';
+    out << line;
 }
 
 } // namespace

@@ -867,3 +867,124 @@ nlohmann::json score_to_json(const Score& score, std::string_view response) {
 }
 
 } // namespace et
+
+namespace et {
+
+namespace {
+
+void append_json_string(std::string& out, std::string_view text) {
+    static const char* hex = "0123456789abcdef";
+    out += '"';
+    for (const char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        default:
+            if (c < 0x20) {
+                out += "\\u00";
+                out += hex[c >> 4];
+                out += hex[c & 0xF];
+            } else {
+                out += ch;
+            }
+        }
+    }
+    out += '"';
+}
+
+} // namespace
+
+void append_score_json(std::string& out, const Score& score, std::string_view response) {
+    // Keys in the same (sorted) order as score_to_json, so both print identical text.
+    auto key = [&out](const char* k) {
+        out += '"';
+        out += k;
+        out += "\":";
+    };
+    out += '{';
+    if (!score.error.empty()) {
+        key("error");
+        append_json_string(out, score.error);
+        out += ',';
+    }
+    key("feedback");
+    out += '[';
+    bool first = true;
+    for (const auto* list : {&score.worked, &score.avoid}) {
+        for (const auto& line : *list) {
+            if (!first) {
+                out += ',';
+            }
+            first = false;
+            append_json_string(out, line);
+        }
+    }
+    out += "],";
+    key("level");
+    out += std::to_string(score.level);
+    out += ',';
+    key("matches");
+    out += '[';
+    for (std::size_t i = 0; i < score.matches.size(); ++i) {
+        const Match& m = score.matches[i];
+        if (i > 0) {
+            out += ',';
+        }
+        out += '{';
+        key("begin");
+        out += std::to_string(m.begin);
+        out += ',';
+        key("criterion");
+        append_json_string(out, m.criterion);
+        out += ',';
+        key("end");
+        out += std::to_string(m.end);
+        out += ',';
+        key("explain");
+        append_json_string(out, m.explain);
+        out += ',';
+        if (!m.fact.empty()) {
+            key("fact");
+            append_json_string(out, m.fact);
+            out += ',';
+        }
+        key("kind");
+        append_json_string(out, match_kind_id(m.kind));
+        out += ',';
+        if (m.mistake) {
+            key("mistake");
+            append_json_string(out, mistake_id(*m.mistake));
+            out += ',';
+        }
+        key("text");
+        append_json_string(out, response.substr(m.begin, m.end - m.begin));
+        out += '}';
+    }
+    out += "],";
+    key("mistakes");
+    out += '[';
+    for (std::size_t i = 0; i < score.mistakes.size(); ++i) {
+        if (i > 0) {
+            out += ',';
+        }
+        append_json_string(out, mistake_id(score.mistakes[i]));
+    }
+    out += "],";
+    key("named_feeling");
+    out += score.named_feeling ? "true" : "false";
+    out += ',';
+    key("score");
+    out += std::to_string(score.score);
+    out += ',';
+    key("suggestion");
+    append_json_string(out, score.suggestion);
+    out += '}';
+}
+
+} // namespace et

@@ -79,5 +79,8 @@ private:
 
 // The stable JSON shape of the `score` command.
 nlohmann::json score_to_json(const Score& score, std::string_view response);
+// The same object written straight to text (one line, no trailing newline): the `score`
+// command prints thousands of these, and building a DOM for each costs as much as scoring.
+void append_score_json(std::string& out, const Score& score, std::string_view response);
 
 } // namespace et

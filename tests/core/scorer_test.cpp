@@ -187,6 +187,17 @@ TEST_F(ScorerTest, JsonContract) {
     EXPECT_TRUE(j["suggestion"].is_string());
 }
 
+TEST_F(ScorerTest, FastJsonWriterMatchesTheDomJson) {
+    for (const std::string r : {"No wonder you're anxious; after feeling so alone growing up, your friendships mean everything.",
+                                "That sounds rough, but \"honestly\" you should call her.\t\b\f\x01",
+                                "", "I understand. \xC3\xA9t\xC3\xA9", "bad \xFF utf8"}) {
+        const Score s = score(r);
+        std::string fast;
+        append_score_json(fast, s, r);
+        EXPECT_EQ(fast, score_to_json(s, r).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)) << r;
+    }
+}
+
 TEST(Scorer, WorksWithoutAPartnerCard) {
     const Scorer scorer(test::default_criteria());
     ScoringStep step{"Alex", "My bike was stolen.", {"angry"}, {}};
