@@ -104,6 +104,7 @@ public:
         if (check_.failed()) {
             return std::nullopt;
         }
+        index_by_id();
         finalize_patterns();
         return std::move(c_);
     }
@@ -529,6 +530,31 @@ private:
                 c_.perspective.emplace_back(k, v);
             }
         }
+    }
+
+    // Word lists the scorer checks per token, as vocabulary ids: integer compares, no hashing.
+    void index_by_id() {
+        auto ids_of = [this](const std::vector<std::string>& words) {
+            std::vector<int> ids;
+            for (const auto& w : words) {
+                for (const auto& n : normalise_words(w, c_.normalisation)) {
+                    ids.push_back(c_.vocabulary.intern(n));
+                }
+            }
+            std::sort(ids.begin(), ids.end());
+            return ids;
+        };
+        c_.negator_ids = ids_of(c_.negators);
+        c_.negation_transparent_ids = ids_of(c_.negation_transparent);
+        for (const auto& [key, entries] : c_.slot_index) {
+            const std::size_t id = static_cast<std::size_t>(c_.vocabulary.intern(key));
+            if (c_.slot_index_by_id.size() <= id) {
+                c_.slot_index_by_id.resize(id + 1);
+            }
+            auto& into = c_.slot_index_by_id[id];
+            into.insert(into.end(), entries.begin(), entries.end());
+        }
+        c_.slot_index_by_id.resize(c_.vocabulary.size());
     }
 
     void finalize_patterns() {

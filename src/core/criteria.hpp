@@ -80,6 +80,10 @@ struct Criteria {
     // Negation
     std::vector<std::string> negators;
     std::vector<std::string> negation_transparent;
+    std::vector<int> negator_ids;             // the same words as vocabulary ids, sorted
+    std::vector<int> negation_transparent_ids;
+    // Lexicon and list entries by the vocabulary id of their first word or its stem.
+    std::vector<std::vector<std::pair<std::uint8_t, std::size_t>>> slot_index_by_id;
 
     std::array<MistakeCriteria, kMistakeCount> mistakes;
 

@@ -17,6 +17,7 @@ public:
 
     std::optional<Pattern::Sequence> parse(Pattern::CompileError& error) {
         Pattern::Sequence seq;
+        seq.reserve(8);
         if (!parse_sequence(seq, '\0')) {
             error = error_;
             return std::nullopt;

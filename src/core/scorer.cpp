@@ -318,8 +318,8 @@ class Analysis {
 public:
     Analysis(const Criteria& c, std::string_view response)
         : c_(c), tokens_(tokenize(response, c.normalisation)) {
-        compute_hits();
         c.vocabulary.assign(tokens_);
+        compute_hits();
         present_.assign(c.vocabulary.size(), 0);
         for (std::size_t i = 0; i < tokens_.size(); ++i) {
             for (int id : {tokens_[i].text_id, tokens_[i].stem_id}) {
@@ -353,15 +353,19 @@ public:
             if (before.clause != tokens_[span.first].clause) {
                 return false;
             }
-            if (contains(c_.negators, before.text)) {
+            if (has_id(c_.negator_ids, before)) {
                 return true;
             }
-            if (!contains(c_.negation_transparent, before.text)) {
+            if (!has_id(c_.negation_transparent_ids, before)) {
                 return false;
             }
             --i;
         }
         return false;
+    }
+
+    static bool has_id(const std::vector<int>& sorted_ids, const Token& t) {
+        return t.text_id >= 0 && std::binary_search(sorted_ids.begin(), sorted_ids.end(), t.text_id);
     }
 
     // Appends the matches of a criterion's patterns to `out`.
@@ -420,17 +424,16 @@ private:
     void compute_hits() {
         hits_.assign(tokens_.size(), {});
         for (std::size_t i = 0; i < tokens_.size(); ++i) {
-            add_hits(i, c_.slot_index.find(tokens_[i].text));
-            add_hits(i, c_.slot_index.find(stem_key(tokens_[i].stem)));
+            for (int id : {tokens_[i].text_id, tokens_[i].stem_id}) {
+                if (id >= 0 && static_cast<std::size_t>(id) < c_.slot_index_by_id.size()) {
+                    add_hits(i, c_.slot_index_by_id[static_cast<std::size_t>(id)]);
+                }
+            }
         }
     }
 
-    template <class It>
-    void add_hits(std::size_t i, It it) {
-        if (it == c_.slot_index.end()) {
-            return;
-        }
-        for (const auto& [slot, index] : it->second) {
+    void add_hits(std::size_t i, const std::vector<std::pair<std::uint8_t, std::size_t>>& entries) {
+        for (const auto& [slot, index] : entries) {
             const auto& entry = c_.slot_entries[slot][index];
             const auto& words = entry.words;
             if (i + words.size() > tokens_.size()) {
