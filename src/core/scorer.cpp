@@ -1,23 +1,25 @@
 // Scoring: tokenise, find validation and mistake phrases (with negation and exceptions),
 // find partner-card references and links for Level Two, then weigh and explain.
 //
-// [SECTION] Preparation of a step
+// (Preparing a step is in scorer_prepare.cpp; the JSON output in score_json.cpp.)
+//
 // [SECTION] Per-response analysis
 // [SECTION] Level Two
-// [SECTION] Feedback and suggestion
-// [SECTION] JSON
+// [SECTION] Scoring, feedback
 #include "core/scorer.hpp"
 
 #include <algorithm>
-#include <map>
 #include <set>
-#include <unordered_set>
 
-#include <nlohmann/json.hpp>
-
+#include "core/scorer_internal.hpp"
 #include "core/utf8.hpp"
 
 namespace et {
+
+using scoring::contains;
+using scoring::format_text;
+using scoring::join_feelings;
+using scoring::sorted_contains;
 
 const char* match_kind_id(MatchKind kind) {
     switch (kind) {
@@ -40,263 +42,6 @@ bool Score::has(Mistake m) const { return std::find(mistakes.begin(), mistakes.e
 ScoringStep scoring_step(const Scenario& scenario, const Step& step) {
     return ScoringStep{scenario.partner.name, step.partner_says, step.feelings, scenario.partner.card};
 }
-
-// ============================================================================
-// [SECTION] Preparation of a step
-// ============================================================================
-
-struct CardPhrase {
-    std::vector<std::string> stems; // content words, in order
-    bool whole = false;             // matched against every word, determiners included
-};
-
-struct PreparedFact {
-    const CardFact* fact = nullptr;
-    CardFact owned;
-    std::vector<CardPhrase> phrases; // references that are not a restatement of this step
-    int relevance = 0;               // content words shared with what the partner said
-};
-
-struct PreparedStep {
-    ScoringStep step;
-    std::set<std::string> said_stems;     // stems of the partner's words in this step
-    std::vector<PreparedFact> facts;
-    std::vector<std::string> feeling_stems;
-    std::vector<CoreEmotion> feeling_emotions;
-    std::string suggestion; // depends only on the step, so it is composed once
-};
-
-namespace {
-
-bool sorted_contains(const std::vector<std::string>& sorted, const std::string& word) {
-    return std::binary_search(sorted.begin(), sorted.end(), word);
-}
-
-bool contains(const std::vector<std::string>& list, const std::string& word) {
-    return std::find(list.begin(), list.end(), word) != list.end();
-}
-
-// Content words of a phrase: normalised, without stop words and determiners.
-std::vector<std::string> content_stems(std::string_view phrase, const Criteria& c,
-                                       const std::set<std::string>& exclude_words) {
-    std::vector<std::string> out;
-    for (const Token& t : tokenize(phrase, c.normalisation)) {
-        if (sorted_contains(c.determiners, t.text) || sorted_contains(c.stopwords, t.text) ||
-            exclude_words.count(t.text) > 0) {
-            continue;
-        }
-        out.push_back(t.stem);
-    }
-    return out;
-}
-
-bool is_feeling_word(const Criteria& c, const std::string& stem) {
-    for (std::size_t slot = 0; slot < static_cast<std::size_t>(c.first_list_slot); ++slot) {
-        for (const auto& e : c.slot_entries[slot]) {
-            if (e.words.size() == 1 && stem_of(e.words[0], c.normalisation) == stem) {
-                return true;
-            }
-        }
-    }
-    return false;
-}
-
-} // namespace
-
-namespace {
-
-std::string format_text(std::string text, const std::vector<std::pair<std::string, std::string>>& vars) {
-    for (const auto& [key, value] : vars) {
-        const std::string token = "{" + key + "}";
-        for (auto pos = text.find(token); pos != std::string::npos; pos = text.find(token, pos + value.size())) {
-            text.replace(pos, token.size(), value);
-        }
-    }
-    return text;
-}
-
-std::string join_feelings(const std::vector<std::string>& feelings) {
-    std::string out;
-    for (std::size_t i = 0; i < feelings.size(); ++i) {
-        if (i > 0) {
-            out += i + 1 == feelings.size() ? " and " : ", ";
-        }
-        out += feelings[i];
-    }
-    return out;
-}
-
-
-// A better response for this step: a Level Two template filled with the step's feelings
-// and the most relevant card fact retold to the partner, or a Level One template.
-std::string compose_suggestion(const Criteria& c, const ScoringStep& step, const PreparedFact* best_fact) {
-    std::string suggestion;
-        const std::string feeling = step.feelings.empty() ? std::string("this way") : join_feelings(step.feelings);
-        if (best_fact != nullptr && !c.level_two_templates.empty()) {
-            // The fact, retold to the partner: "Sam felt isolated" -> "you felt isolated".
-            std::vector<std::string> words;
-            const auto name_words = normalise_words(step.partner_name, c.normalisation);
-            std::string clause;
-            bool after_you = false;
-            std::string fact_text = best_fact->owned.text;
-            while (!fact_text.empty() && (fact_text.back() == '.' || fact_text.back() == ' ')) {
-                fact_text.pop_back();
-            }
-            std::size_t i = 0;
-            while (i < fact_text.size()) {
-                std::size_t j = fact_text.find(' ', i);
-                if (j == std::string::npos) {
-                    j = fact_text.size();
-                }
-                std::string word = fact_text.substr(i, j - i);
-                std::string folded = fold_case(word);
-                std::string trailing;
-                while (!folded.empty() && std::string(",;:").find(folded.back()) != std::string::npos) {
-                    trailing.insert(trailing.begin(), folded.back());
-                    folded.pop_back();
-                }
-                std::string out = word.substr(0, folded.size());
-                bool is_you = false;
-                const bool possessive = folded.size() > 2 && folded.compare(folded.size() - 2, 2, "'s") == 0;
-                const std::string base = possessive ? folded.substr(0, folded.size() - 2) : folded;
-                if (contains(name_words, base)) {
-                    out = possessive ? "your" : "you";
-                    is_you = !possessive;
-                } else if (auto it = std::find_if(c.perspective.begin(), c.perspective.end(),
-                                                  [&](const auto& kv) { return kv.first == folded; });
-                           it != c.perspective.end()) {
-                    out = it->second;
-                    is_you = out == "you";
-                } else if (after_you) {
-                    const std::string key = "@" + folded;
-                    if (auto v = std::find_if(c.perspective.begin(), c.perspective.end(),
-                                              [&](const auto& kv) { return kv.first == key; });
-                        v != c.perspective.end()) {
-                        out = v->second;
-                    }
-                }
-                after_you = is_you;
-                if (!clause.empty()) {
-                    clause += ' ';
-                }
-                clause += out + trailing;
-                i = j + 1;
-            }
-            const std::string link = c.link_phrases.empty() ? "because" : c.link_phrases.front();
-            suggestion = format_text(c.level_two_templates.front(),
-                                            {{"feeling", feeling}, {"fact", clause}, {"link", link},
-                                             {"name", step.partner_name}});
-        } else if (!c.level_one_templates.empty()) {
-            suggestion = format_text(c.level_one_templates.front(),
-                                            {{"feeling", feeling}, {"name", step.partner_name}});
-        }
-        if (!suggestion.empty()) {
-            suggestion[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(suggestion[0])));
-        }
-        return suggestion;
-}
-
-} // namespace
-
-Scorer::Scorer(const Criteria& criteria) : criteria_(&criteria) {}
-Scorer::~Scorer() = default;
-Scorer::Scorer(Scorer&&) noexcept = default;
-Scorer& Scorer::operator=(Scorer&&) noexcept = default;
-
-std::shared_ptr<const PreparedStep> Scorer::prepare(const ScoringStep& step) const {
-    const Criteria& c = *criteria_;
-    auto p = std::make_shared<PreparedStep>();
-    p->step = step;
-    for (const Token& t : tokenize(step.partner_says, c.normalisation)) {
-        p->said_stems.insert(t.stem);
-    }
-    std::set<std::string> name_words;
-    for (const auto& w : normalise_words(step.partner_name, c.normalisation)) {
-        name_words.insert(w);
-    }
-    for (const CardFact& fact : step.card) {
-        PreparedFact pf;
-        pf.owned = fact;
-        std::vector<std::vector<std::string>> candidates;
-        std::vector<bool> whole_cues; // parallel to candidates when they come from cues
-        if (!fact.cues.empty()) {
-            // An author's cue is taken as written: only determiners are dropped, so
-            // "looks after everyone" keeps all its words.
-            for (const auto& cue : fact.cues) {
-                std::vector<std::string> stems;
-                bool meaningful = false; // some word that is not a stop word
-                const auto cue_tokens = tokenize(cue, c.normalisation);
-                for (const Token& t : cue_tokens) {
-                    if (!sorted_contains(c.determiners, t.text) && name_words.count(t.text) == 0) {
-                        stems.push_back(t.stem);
-                        meaningful = meaningful || !sorted_contains(c.stopwords, t.text);
-                    }
-                }
-                bool whole = false;
-                if (!meaningful) {
-                    // "on your own" must not shrink to "on": keep such a cue whole.
-                    stems.clear();
-                    for (const Token& t : cue_tokens) {
-                        stems.push_back(t.stem);
-                    }
-                    if (stems.size() < 2) {
-                        continue;
-                    }
-                    whole = true;
-                }
-                whole_cues.push_back(whole);
-                candidates.push_back(std::move(stems));
-            }
-        } else {
-            // Without cues, any distinctive content word of the fact refers to it.
-            for (const auto& stem : content_stems(fact.text, c, name_words)) {
-                if (stem.size() >= 3 && !is_feeling_word(c, stem)) {
-                    candidates.push_back({stem});
-                }
-            }
-        }
-        for (auto& stems : candidates) {
-            if (stems.empty()) {
-                continue;
-            }
-            // Words the partner just said are a restatement, not a memory of them.
-            const bool restated = std::all_of(stems.begin(), stems.end(), [&](const std::string& s) {
-                return p->said_stems.count(s) > 0;
-            });
-            if (!restated) {
-                const std::size_t k = static_cast<std::size_t>(&stems - candidates.data());
-                pf.phrases.push_back(CardPhrase{std::move(stems), k < whole_cues.size() && whole_cues[k]});
-            }
-        }
-        for (const auto& stem : content_stems(fact.text, c, name_words)) {
-            pf.relevance += static_cast<int>(p->said_stems.count(stem));
-        }
-        p->facts.push_back(std::move(pf));
-    }
-    for (auto& pf : p->facts) {
-        pf.fact = &pf.owned;
-    }
-    const PreparedFact* best_fact = nullptr;
-    for (const PreparedFact& pf : p->facts) {
-        if (best_fact == nullptr || pf.relevance > best_fact->relevance) {
-            best_fact = &pf;
-        }
-    }
-    p->suggestion = compose_suggestion(c, step, best_fact);
-    for (const auto& feeling : step.feelings) {
-        for (const auto& w : normalise_words(feeling, c.normalisation)) {
-            p->feeling_stems.push_back(stem_of(w, c.normalisation));
-        }
-        if (auto e = c.emotion_of(feeling)) {
-            p->feeling_emotions.push_back(*e);
-        }
-    }
-    return p;
-}
-
-// ============================================================================
-// [SECTION] Per-response analysis
-// ============================================================================
 
 namespace {
 
@@ -532,7 +277,7 @@ std::vector<CardReference> find_card_references(const PreparedStep& step, const 
 } // namespace
 
 // ============================================================================
-// Scoring
+// [SECTION] Scoring, feedback
 // ============================================================================
 
 Score Scorer::score(const ScoringStep& step, std::string_view response) const {
@@ -831,163 +576,5 @@ Score Scorer::score(const PreparedStep& step, std::string_view response) const {
     return result;
 }
 
-// ============================================================================
-// [SECTION] JSON
-// ============================================================================
-
-nlohmann::json score_to_json(const Score& score, std::string_view response) {
-    nlohmann::json j;
-    j["level"] = score.level;
-    j["mistakes"] = nlohmann::json::array();
-    for (Mistake m : score.mistakes) {
-        j["mistakes"].push_back(std::string(mistake_id(m)));
-    }
-    j["score"] = score.score;
-    j["matches"] = nlohmann::json::array();
-    for (const Match& m : score.matches) {
-        nlohmann::json mj;
-        mj["criterion"] = m.criterion;
-        mj["kind"] = match_kind_id(m.kind);
-        if (m.mistake) {
-            mj["mistake"] = std::string(mistake_id(*m.mistake));
-        }
-        if (!m.fact.empty()) {
-            mj["fact"] = m.fact;
-        }
-        mj["begin"] = m.begin;
-        mj["end"] = m.end;
-        mj["text"] = std::string(response.substr(m.begin, m.end - m.begin));
-        mj["explain"] = m.explain;
-        j["matches"].push_back(std::move(mj));
-    }
-    j["feedback"] = score.feedback();
-    j["suggestion"] = score.suggestion;
-    j["named_feeling"] = score.named_feeling;
-    if (!score.error.empty()) {
-        j["error"] = score.error;
-    }
-    return j;
-}
-
-} // namespace et
-
-namespace et {
-
-namespace {
-
-void append_json_string(std::string& out, std::string_view text) {
-    static const char* hex = "0123456789abcdef";
-    out += '"';
-    for (const char ch : text) {
-        const auto c = static_cast<unsigned char>(ch);
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        default:
-            if (c < 0x20) {
-                out += "\\u00";
-                out += hex[c >> 4];
-                out += hex[c & 0xF];
-            } else {
-                out += ch;
-            }
-        }
-    }
-    out += '"';
-}
-
-} // namespace
-
-void append_score_json(std::string& out, const Score& score, std::string_view response) {
-    // Keys in the same (sorted) order as score_to_json, so both print identical text.
-    auto key = [&out](const char* k) {
-        out += '"';
-        out += k;
-        out += "\":";
-    };
-    out += '{';
-    if (!score.error.empty()) {
-        key("error");
-        append_json_string(out, score.error);
-        out += ',';
-    }
-    key("feedback");
-    out += '[';
-    bool first = true;
-    for (const auto* list : {&score.worked, &score.avoid}) {
-        for (const auto& line : *list) {
-            if (!first) {
-                out += ',';
-            }
-            first = false;
-            append_json_string(out, line);
-        }
-    }
-    out += "],";
-    key("level");
-    out += std::to_string(score.level);
-    out += ',';
-    key("matches");
-    out += '[';
-    for (std::size_t i = 0; i < score.matches.size(); ++i) {
-        const Match& m = score.matches[i];
-        if (i > 0) {
-            out += ',';
-        }
-        out += '{';
-        key("begin");
-        out += std::to_string(m.begin);
-        out += ',';
-        key("criterion");
-        append_json_string(out, m.criterion);
-        out += ',';
-        key("end");
-        out += std::to_string(m.end);
-        out += ',';
-        key("explain");
-        append_json_string(out, m.explain);
-        out += ',';
-        if (!m.fact.empty()) {
-            key("fact");
-            append_json_string(out, m.fact);
-            out += ',';
-        }
-        key("kind");
-        append_json_string(out, match_kind_id(m.kind));
-        out += ',';
-        if (m.mistake) {
-            key("mistake");
-            append_json_string(out, mistake_id(*m.mistake));
-            out += ',';
-        }
-        key("text");
-        append_json_string(out, response.substr(m.begin, m.end - m.begin));
-        out += '}';
-    }
-    out += "],";
-    key("mistakes");
-    out += '[';
-    for (std::size_t i = 0; i < score.mistakes.size(); ++i) {
-        if (i > 0) {
-            out += ',';
-        }
-        append_json_string(out, mistake_id(score.mistakes[i]));
-    }
-    out += "],";
-    key("named_feeling");
-    out += score.named_feeling ? "true" : "false";
-    out += ',';
-    key("score");
-    out += std::to_string(score.score);
-    out += ',';
-    key("suggestion");
-    append_json_string(out, score.suggestion);
-    out += '}';
-}
 
 } // namespace et

@@ -1,0 +1,295 @@
+// The pattern notation's compiler: a small recursive-descent parser that turns a criteria
+// phrase into nodes, folding one-word alternatives into sets.
+#include <algorithm>
+
+#include "core/pattern.hpp"
+#include "core/pattern_internal.hpp"
+
+namespace et {
+
+namespace {
+
+class Parser {
+public:
+    Parser(std::string_view source, const Normalisation& normalisation,
+           const Pattern::SlotResolver& resolve, Vocabulary& vocabulary)
+        : src_(source), normalisation_(normalisation), resolve_(resolve), vocabulary_(vocabulary) {}
+
+    std::optional<Pattern::Sequence> parse(Pattern::CompileError& error) {
+        Pattern::Sequence seq;
+        seq.reserve(8);
+        if (!parse_sequence(seq, '\0')) {
+            error = error_;
+            return std::nullopt;
+        }
+        if (seq.empty()) {
+            error = {0, "empty pattern"};
+            return std::nullopt;
+        }
+        return seq;
+    }
+
+private:
+    bool fail(std::size_t at, std::string message) {
+        error_ = {at, std::move(message)};
+        return false;
+    }
+
+    void skip_spaces() {
+        while (pos_ < src_.size() && src_[pos_] == ' ') {
+            ++pos_;
+        }
+    }
+
+    // Parses items until `closer` (or '|' inside a group) or the end.
+    bool parse_sequence(Pattern::Sequence& seq, char closer) {
+        while (true) {
+            skip_spaces();
+            if (pos_ >= src_.size()) {
+                if (closer != '\0') {
+                    return fail(pos_, std::string("missing '") + closer + "'");
+                }
+                return true;
+            }
+            const char c = src_[pos_];
+            if (c == closer || (c == '|' && closer != '\0')) {
+                return true;
+            }
+            if (c == ']' || c == ')' || c == '}' || c == '|') {
+                return fail(pos_, std::string("unexpected '") + c + "'");
+            }
+            if (!parse_item(seq)) {
+                return false;
+            }
+        }
+    }
+
+    bool parse_item(Pattern::Sequence& seq) {
+        const std::size_t start = pos_;
+        const char c = src_[pos_];
+        if (c == '!' && pos_ + 1 < src_.size() && src_[pos_ + 1] == '(') {
+            ++pos_;
+            Pattern::Sequence inner;
+            if (!parse_item(inner)) {
+                return false;
+            }
+            Pattern::Node node;
+            node.kind = Pattern::Node::Kind::Not;
+            node.branches = std::move(inner.front().branches);
+            node.ids = std::move(inner.front().ids); // one-word alternatives: a set to avoid
+            seq.push_back(std::move(node));
+            return true;
+        }
+        if (c == '$') {
+            ++pos_;
+            Pattern::Node node;
+            node.kind = Pattern::Node::Kind::SentenceEnd;
+            seq.push_back(std::move(node));
+            return true;
+        }
+        if (c == '[' || c == '(') {
+            // "(a|b c)" chooses one branch; "[a|b c]" chooses one branch or none.
+            const char closer = c == '[' ? ']' : ')';
+            ++pos_;
+            Pattern::Node node;
+            node.kind = c == '[' ? Pattern::Node::Kind::Optional : Pattern::Node::Kind::Alternatives;
+            // Branches of one word each are kept as ids only (the common case, and the
+            // cheapest to compile and to match); other branches keep their nodes.
+            std::vector<std::pair<int, int>> words;
+            bool single_words = true;
+            Pattern::Sequence branch;
+            while (true) {
+                branch.clear();
+                if (!parse_sequence(branch, closer)) {
+                    return false;
+                }
+                if (branch.empty()) {
+                    return fail(pos_, "empty alternative");
+                }
+                if (single_words && branch.size() == 1 && branch[0].kind == Pattern::Node::Kind::Word) {
+                    words.emplace_back(branch[0].text_id, branch[0].stem_id);
+                } else {
+                    if (single_words) {
+                        single_words = false;
+                        for (const auto& [text_id, stem_id] : words) {
+                            Pattern::Node word;
+                            word.text_id = text_id;
+                            word.stem_id = stem_id;
+                            node.branches.push_back({std::move(word)});
+                        }
+                    }
+                    node.branches.push_back(std::move(branch));
+                    branch = {};
+                }
+                if (src_[pos_] == closer) {
+                    ++pos_;
+                    break;
+                }
+                ++pos_; // '|'
+            }
+            if (single_words) {
+                for (const auto& [text_id, stem_id] : words) {
+                    node.ids.push_back(text_id);
+                    if (stem_id >= 0) {
+                        node.ids.push_back(stem_id);
+                    }
+                }
+                std::sort(node.ids.begin(), node.ids.end());
+                node.ids.erase(std::unique(node.ids.begin(), node.ids.end()), node.ids.end());
+                node.optional = node.kind == Pattern::Node::Kind::Optional;
+                node.kind = Pattern::Node::Kind::WordSet;
+            }
+            seq.push_back(std::move(node));
+            return true;
+        }
+        if (c == '{') {
+            const auto close = src_.find('}', pos_);
+            if (close == std::string_view::npos) {
+                return fail(pos_, "missing '}'");
+            }
+            const std::string_view name = src_.substr(pos_ + 1, close - pos_ - 1);
+            Pattern::Node node;
+            if (name == "any") {
+                node.kind = Pattern::Node::Kind::Any;
+            } else {
+                const auto mask = resolve_(name);
+                if (!mask) {
+                    return fail(pos_ + 1, "unknown slot {" + std::string(name) + "}");
+                }
+                node.kind = Pattern::Node::Kind::Slot;
+                node.slots = *mask;
+            }
+            pos_ = close + 1;
+            seq.push_back(std::move(node));
+            return true;
+        }
+        if (src_.substr(pos_, 3) == "..." || c == '~') {
+            // "..." may run to the end of the sentence; "~" stops at the end of the clause.
+            Pattern::Node node;
+            node.kind = Pattern::Node::Kind::Gap;
+            node.text = c == '~' ? "clause" : "";
+            pos_ += c == '~' ? 1 : 3;
+            seq.push_back(std::move(node));
+            return true;
+        }
+        if (c == '^') {
+            ++pos_;
+            Pattern::Node node;
+            node.kind = Pattern::Node::Kind::ClauseStart;
+            seq.push_back(std::move(node));
+            return true;
+        }
+        // A word: letters, digits, apostrophes (straight or curly), an optional '*';
+        // "=word" matches that exact word only, not other forms of it.
+        const bool exact = c == '=';
+        if (exact) {
+            ++pos_;
+        }
+        std::size_t end = pos_;
+        while (end < src_.size() && std::string_view(" []()|{}*!$^~").find(src_[end]) ==
+                                        std::string_view::npos) {
+            ++end;
+        }
+        const std::string_view raw = src_.substr(pos_, end - pos_);
+        for (std::size_t k = 0; k < raw.size(); ++k) {
+            const unsigned char ch = static_cast<unsigned char>(raw[k]);
+            const bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                            (ch >= '0' && ch <= '9') || ch == '\'' || ch >= 0x80;
+            if (!ok) {
+                return fail(pos_ + k, std::string("unexpected '") + raw[k] + "'");
+            }
+        }
+        const bool prefix = end < src_.size() && src_[end] == '*';
+        pos_ = prefix ? end + 1 : end;
+        if (prefix) {
+            Pattern::Node node;
+            node.kind = Pattern::Node::Kind::Prefix;
+            node.text = fold_case(raw);
+            seq.push_back(std::move(node));
+            return true;
+        }
+        // "you're" compiles to the two words "you are", as responses are normalised.
+        const auto& words = vocabulary_.words_of(raw, normalisation_);
+        if (words.empty()) {
+            return fail(start, "expected a word");
+        }
+        for (const auto& [text_id, stem_id] : words) {
+            Pattern::Node node;
+            node.kind = Pattern::Node::Kind::Word;
+            node.text_id = text_id;
+            node.stem_id = exact ? -1 : stem_id;
+            seq.push_back(std::move(node));
+        }
+        return true;
+    }
+
+    std::string_view src_;
+    const Normalisation& normalisation_;
+    const Pattern::SlotResolver& resolve_;
+    Vocabulary& vocabulary_;
+    std::size_t pos_ = 0;
+    Pattern::CompileError error_{0, ""};
+};
+
+// A non-owning reference to "what to do after this part matched".
+
+
+// "(a|b|c)" and "[a|b|c]" with one word per branch become one set lookup instead of a
+// branch per word: the matcher's hottest case.
+void collapse_word_sets(Pattern::Sequence& seq) {
+    using Kind = Pattern::Node::Kind;
+    for (Pattern::Node& node : seq) {
+        for (auto& branch : node.branches) {
+            collapse_word_sets(branch);
+        }
+        if ((node.kind != Kind::Alternatives && node.kind != Kind::Optional && node.kind != Kind::Not) ||
+            node.branches.empty()) {
+            continue; // not a group, or already a set
+        }
+        const bool single_words = std::all_of(node.branches.begin(), node.branches.end(), [](const auto& b) {
+            return b.size() == 1 && b[0].kind == Kind::Word;
+        });
+        if (!single_words) {
+            continue;
+        }
+        std::vector<int> ids;
+        for (const auto& b : node.branches) {
+            ids.push_back(b[0].text_id);
+            if (b[0].stem_id >= 0) {
+                ids.push_back(b[0].stem_id);
+            }
+        }
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        node.ids = std::move(ids);
+        node.branches.clear();
+        if (node.kind != Kind::Not) { // a Not keeps its kind and checks the set
+            node.optional = node.kind == Kind::Optional;
+            node.kind = Kind::WordSet;
+        }
+    }
+}
+
+
+} // namespace
+
+std::optional<Pattern> Pattern::compile(std::string_view source, const Normalisation& normalisation,
+                                        const SlotResolver& resolve, Vocabulary& vocabulary,
+                                        CompileError& error) {
+    Parser parser(source, normalisation, resolve, vocabulary);
+    auto seq = parser.parse(error);
+    if (!seq) {
+        return std::nullopt;
+    }
+    Pattern p;
+    p.source_ = std::string(source);
+    collapse_word_sets(*seq);
+    p.sequence_.push_back(std::move(*seq));
+    p.derive_requirements();
+    p.serial_ = p.first_ ? vocabulary.add_pattern(p.first_->ids, p.first_->slots, false)
+                         : vocabulary.add_pattern({}, 0, true);
+    return p;
+}
+
+
+} // namespace et

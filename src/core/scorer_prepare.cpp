@@ -1,0 +1,260 @@
+// Preparing a step for scoring: card references, the partner's words, and the suggested
+// better response, all computed once per step.
+#include <algorithm>
+
+#include "core/scorer.hpp"
+#include "core/scorer_internal.hpp"
+
+namespace et {
+
+namespace scoring {
+
+bool sorted_contains(const std::vector<std::string>& sorted, const std::string& word) {
+    return std::binary_search(sorted.begin(), sorted.end(), word);
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& word) {
+    return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+std::string format_text(std::string text, const std::vector<std::pair<std::string, std::string>>& vars) {
+    for (const auto& [key, value] : vars) {
+        const std::string token = "{" + key + "}";
+        for (auto pos = text.find(token); pos != std::string::npos; pos = text.find(token, pos + value.size())) {
+            text.replace(pos, token.size(), value);
+        }
+    }
+    return text;
+}
+
+std::string join_feelings(const std::vector<std::string>& feelings) {
+    std::string out;
+    for (std::size_t i = 0; i < feelings.size(); ++i) {
+        if (i > 0) {
+            out += i + 1 == feelings.size() ? " and " : ", ";
+        }
+        out += feelings[i];
+    }
+    return out;
+}
+
+} // namespace scoring
+
+using scoring::contains;
+using scoring::format_text;
+using scoring::join_feelings;
+using scoring::sorted_contains;
+
+namespace {
+
+
+
+
+
+// Content words of a phrase: normalised, without stop words and determiners.
+std::vector<std::string> content_stems(std::string_view phrase, const Criteria& c,
+                                       const std::set<std::string>& exclude_words) {
+    std::vector<std::string> out;
+    for (const Token& t : tokenize(phrase, c.normalisation)) {
+        if (sorted_contains(c.determiners, t.text) || sorted_contains(c.stopwords, t.text) ||
+            exclude_words.count(t.text) > 0) {
+            continue;
+        }
+        out.push_back(t.stem);
+    }
+    return out;
+}
+
+bool is_feeling_word(const Criteria& c, const std::string& stem) {
+    for (std::size_t slot = 0; slot < static_cast<std::size_t>(c.first_list_slot); ++slot) {
+        for (const auto& e : c.slot_entries[slot]) {
+            if (e.words.size() == 1 && stem_of(e.words[0], c.normalisation) == stem) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+namespace {
+
+
+
+
+
+
+// A better response for this step: a Level Two template filled with the step's feelings
+// and the most relevant card fact retold to the partner, or a Level One template.
+std::string compose_suggestion(const Criteria& c, const ScoringStep& step, const PreparedFact* best_fact) {
+    std::string suggestion;
+        const std::string feeling = step.feelings.empty() ? std::string("this way") : join_feelings(step.feelings);
+        if (best_fact != nullptr && !c.level_two_templates.empty()) {
+            // The fact, retold to the partner: "Sam felt isolated" -> "you felt isolated".
+            std::vector<std::string> words;
+            const auto name_words = normalise_words(step.partner_name, c.normalisation);
+            std::string clause;
+            bool after_you = false;
+            std::string fact_text = best_fact->owned.text;
+            while (!fact_text.empty() && (fact_text.back() == '.' || fact_text.back() == ' ')) {
+                fact_text.pop_back();
+            }
+            std::size_t i = 0;
+            while (i < fact_text.size()) {
+                std::size_t j = fact_text.find(' ', i);
+                if (j == std::string::npos) {
+                    j = fact_text.size();
+                }
+                std::string word = fact_text.substr(i, j - i);
+                std::string folded = fold_case(word);
+                std::string trailing;
+                while (!folded.empty() && std::string(",;:").find(folded.back()) != std::string::npos) {
+                    trailing.insert(trailing.begin(), folded.back());
+                    folded.pop_back();
+                }
+                std::string out = word.substr(0, folded.size());
+                bool is_you = false;
+                const bool possessive = folded.size() > 2 && folded.compare(folded.size() - 2, 2, "'s") == 0;
+                const std::string base = possessive ? folded.substr(0, folded.size() - 2) : folded;
+                if (contains(name_words, base)) {
+                    out = possessive ? "your" : "you";
+                    is_you = !possessive;
+                } else if (auto it = std::find_if(c.perspective.begin(), c.perspective.end(),
+                                                  [&](const auto& kv) { return kv.first == folded; });
+                           it != c.perspective.end()) {
+                    out = it->second;
+                    is_you = out == "you";
+                } else if (after_you) {
+                    const std::string key = "@" + folded;
+                    if (auto v = std::find_if(c.perspective.begin(), c.perspective.end(),
+                                              [&](const auto& kv) { return kv.first == key; });
+                        v != c.perspective.end()) {
+                        out = v->second;
+                    }
+                }
+                after_you = is_you;
+                if (!clause.empty()) {
+                    clause += ' ';
+                }
+                clause += out + trailing;
+                i = j + 1;
+            }
+            const std::string link = c.link_phrases.empty() ? "because" : c.link_phrases.front();
+            suggestion = format_text(c.level_two_templates.front(),
+                                            {{"feeling", feeling}, {"fact", clause}, {"link", link},
+                                             {"name", step.partner_name}});
+        } else if (!c.level_one_templates.empty()) {
+            suggestion = format_text(c.level_one_templates.front(),
+                                            {{"feeling", feeling}, {"name", step.partner_name}});
+        }
+        if (!suggestion.empty()) {
+            suggestion[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(suggestion[0])));
+        }
+        return suggestion;
+}
+
+} // namespace
+
+Scorer::Scorer(const Criteria& criteria) : criteria_(&criteria) {}
+Scorer::~Scorer() = default;
+Scorer::Scorer(Scorer&&) noexcept = default;
+Scorer& Scorer::operator=(Scorer&&) noexcept = default;
+
+std::shared_ptr<const PreparedStep> Scorer::prepare(const ScoringStep& step) const {
+    const Criteria& c = *criteria_;
+    auto p = std::make_shared<PreparedStep>();
+    p->step = step;
+    for (const Token& t : tokenize(step.partner_says, c.normalisation)) {
+        p->said_stems.insert(t.stem);
+    }
+    std::set<std::string> name_words;
+    for (const auto& w : normalise_words(step.partner_name, c.normalisation)) {
+        name_words.insert(w);
+    }
+    for (const CardFact& fact : step.card) {
+        PreparedFact pf;
+        pf.owned = fact;
+        std::vector<std::vector<std::string>> candidates;
+        std::vector<bool> whole_cues; // parallel to candidates when they come from cues
+        if (!fact.cues.empty()) {
+            // An author's cue is taken as written: only determiners are dropped, so
+            // "looks after everyone" keeps all its words.
+            for (const auto& cue : fact.cues) {
+                std::vector<std::string> stems;
+                bool meaningful = false; // some word that is not a stop word
+                const auto cue_tokens = tokenize(cue, c.normalisation);
+                for (const Token& t : cue_tokens) {
+                    if (!sorted_contains(c.determiners, t.text) && name_words.count(t.text) == 0) {
+                        stems.push_back(t.stem);
+                        meaningful = meaningful || !sorted_contains(c.stopwords, t.text);
+                    }
+                }
+                bool whole = false;
+                if (!meaningful) {
+                    // "on your own" must not shrink to "on": keep such a cue whole.
+                    stems.clear();
+                    for (const Token& t : cue_tokens) {
+                        stems.push_back(t.stem);
+                    }
+                    if (stems.size() < 2) {
+                        continue;
+                    }
+                    whole = true;
+                }
+                whole_cues.push_back(whole);
+                candidates.push_back(std::move(stems));
+            }
+        } else {
+            // Without cues, any distinctive content word of the fact refers to it.
+            for (const auto& stem : content_stems(fact.text, c, name_words)) {
+                if (stem.size() >= 3 && !is_feeling_word(c, stem)) {
+                    candidates.push_back({stem});
+                }
+            }
+        }
+        for (auto& stems : candidates) {
+            if (stems.empty()) {
+                continue;
+            }
+            // Words the partner just said are a restatement, not a memory of them.
+            const bool restated = std::all_of(stems.begin(), stems.end(), [&](const std::string& s) {
+                return p->said_stems.count(s) > 0;
+            });
+            if (!restated) {
+                const std::size_t k = static_cast<std::size_t>(&stems - candidates.data());
+                pf.phrases.push_back(CardPhrase{std::move(stems), k < whole_cues.size() && whole_cues[k]});
+            }
+        }
+        for (const auto& stem : content_stems(fact.text, c, name_words)) {
+            pf.relevance += static_cast<int>(p->said_stems.count(stem));
+        }
+        p->facts.push_back(std::move(pf));
+    }
+    for (auto& pf : p->facts) {
+        pf.fact = &pf.owned;
+    }
+    const PreparedFact* best_fact = nullptr;
+    for (const PreparedFact& pf : p->facts) {
+        if (best_fact == nullptr || pf.relevance > best_fact->relevance) {
+            best_fact = &pf;
+        }
+    }
+    p->suggestion = compose_suggestion(c, step, best_fact);
+    for (const auto& feeling : step.feelings) {
+        for (const auto& w : normalise_words(feeling, c.normalisation)) {
+            p->feeling_stems.push_back(stem_of(w, c.normalisation));
+        }
+        if (auto e = c.emotion_of(feeling)) {
+            p->feeling_emotions.push_back(*e);
+        }
+    }
+    return p;
+}
+
+// ============================================================================
+// [SECTION] Per-response analysis
+// ============================================================================
+
+
+} // namespace et
