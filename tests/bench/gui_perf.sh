@@ -17,18 +17,19 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 
 # Startup: exec to the first frame swapped (each program reports the wall-clock time of
 # its first frame), and the whole --frames 1 process for reference.
-: > /tmp/et_app_ms; : > /tmp/et_bare_ms; : > /tmp/et_app_total; : > /tmp/et_bare_total
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
 trace="$(mktemp)"
 for ((i = 0; i < runs; i++)); do
     t0=$(now_ms); first=$("$bare" --frames 1 2>/dev/null | awk '/first_frame_epoch_ms/ {print $2}')
-    t1=$(now_ms); echo $((first - t0)) >> /tmp/et_bare_ms; echo $((t1 - t0)) >> /tmp/et_bare_total
+    t1=$(now_ms); echo $((first - t0)) >> "$work/et_bare_ms"; echo $((t1 - t0)) >> "$work/et_bare_total"
     : > "$trace"
     t0=$(now_ms); "$app" --frames 1 --trace "$trace" >/dev/null 2>&1; t1=$(now_ms)
     first=$(grep -o '"epoch_ms":[0-9]*' "$trace" | cut -d: -f2)
-    echo $((first - t0)) >> /tmp/et_app_ms; echo $((t1 - t0)) >> /tmp/et_app_total
+    echo $((first - t0)) >> "$work/et_app_ms"; echo $((t1 - t0)) >> "$work/et_app_total"
 done
-bare_ms=$(median < /tmp/et_bare_ms); app_ms=$(median < /tmp/et_app_ms)
-bare_total=$(median < /tmp/et_bare_total); app_total=$(median < /tmp/et_app_total)
+bare_ms=$(median < "$work/et_bare_ms"); app_ms=$(median < "$work/et_app_ms")
+bare_total=$(median < "$work/et_bare_total"); app_total=$(median < "$work/et_app_total")
 echo "exec to first frame (median of $runs): bare ${bare_ms} ms, app ${app_ms} ms, ratio $(awk "BEGIN{printf \"%.2f\", $app_ms/$bare_ms}")"
 echo "whole --frames 1 process (median of $runs): bare ${bare_total} ms, app ${app_total} ms, ratio $(awk "BEGIN{printf \"%.2f\", $app_total/$bare_total}")"
 

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <string>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -20,7 +21,10 @@ struct Result {
 
 // Runs the app with a shell-quoted argument string, capturing stdout and stderr.
 Result run(const std::string& args) {
-    const std::string err_file = testing::TempDir() + "cli_err.txt";
+    // One file per call and process: CTest runs these tests in parallel processes.
+    static int calls = 0;
+    const std::string err_file = testing::TempDir() + "cli_err_" + std::to_string(getpid()) + "_" +
+                                 std::to_string(++calls) + ".txt";
     const std::string cmd = std::string("'") + ET_APP + "' " + args + " 2>'" + err_file + "'";
     Result r;
     FILE* pipe = popen(cmd.c_str(), "r");
@@ -33,6 +37,7 @@ Result run(const std::string& args) {
     r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
     std::ifstream e(err_file);
     r.err.assign(std::istreambuf_iterator<char>(e), {});
+    std::remove(err_file.c_str());
     return r;
 }
 
@@ -72,7 +77,7 @@ TEST(Cli, ScoreOneResponse) {
 }
 
 TEST(Cli, ScoreManyResponsesAsJsonLines) {
-    const std::string path = testing::TempDir() + "responses.txt";
+    const std::string path = testing::TempDir() + "responses_" + std::to_string(getpid()) + ".txt";
     std::ofstream(path) << "That sucks.\nYou should call her.\n\nI understand.\n";
     const Result r = run("score --scenario " + scenario() + " --step share --responses '" + path + "'");
     ASSERT_EQ(r.status, 0) << r.err;
@@ -89,14 +94,14 @@ TEST(Cli, ScoreManyResponsesAsJsonLines) {
 }
 
 TEST(Cli, BadFilesExitTwoWithOneLocatedLine) {
-    const std::string bad = testing::TempDir() + "bad_scenario.json";
+    const std::string bad = testing::TempDir() + "bad_scenario_" + std::to_string(getpid()) + ".json";
     std::ofstream(bad) << "{\n  \"id\": \"x\",\n  \"title\": 5\n}\n";
     Result r = run("score --scenario '" + bad + "' --response hi");
     EXPECT_EQ(r.status, 2);
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1);
     EXPECT_NE(r.err.find(bad + ":3:3: title: expected a string, got a number"), std::string::npos) << r.err;
 
-    const std::string criteria = testing::TempDir() + "bad_criteria.json";
+    const std::string criteria = testing::TempDir() + "bad_criteria_" + std::to_string(getpid()) + ".json";
     std::ofstream(criteria) << "{\"name\": \"x\",\n \"lexicon\": [}";
     r = run("score --scenario " + scenario() + " --criteria '" + criteria + "' --response hi");
     EXPECT_EQ(r.status, 2);
