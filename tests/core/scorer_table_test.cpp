@@ -142,7 +142,8 @@ TEST(ScorerTable, GeneralisesToIndependentSets) {
     } sets[] = {{"scoring/dev.jsonl", "scoring/scenarios"},
                 {"scoring/holdout/holdout.jsonl", "scoring/holdout/scenarios"},
                 {"scoring/holdout2/holdout2.jsonl", "scoring/holdout2/scenarios"},
-                {"scoring/holdout3/holdout3.jsonl", "scoring/holdout3/scenarios"}};
+                {"scoring/holdout3/holdout3.jsonl", "scoring/holdout3/scenarios"},
+                {"scoring/holdout4/holdout4.jsonl", "scoring/holdout4/scenarios"}};
     for (const auto& set : sets) {
         const Agreement a = measure(test::data_path(set.cases), test::data_path(set.scenarios));
         SCOPED_TRACE(set.cases);
