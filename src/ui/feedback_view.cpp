@@ -90,22 +90,9 @@ void draw_feedback(AppState& app, float width) {
         ImGui::PopStyleColor();
     }
     // The response itself, with the evidence marked.
-    const ImVec2 pad = em2(0.8f, 0.6f);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->ChannelsSplit(2);
-    dl->ChannelsSetCurrent(1);
-    const ImVec2 start = ImGui::GetCursorScreenPos();
-    ImGui::SetCursorScreenPos(ImVec2(start.x + pad.x, start.y + pad.y));
-    ImGui::BeginGroup();
-    highlighted_response(app, e.response, e.score.matches, width - pad.x * 2);
-    ImGui::EndGroup();
-    const float bottom = ImGui::GetItemRectMax().y + pad.y;
-    dl->ChannelsSetCurrent(0);
-    dl->AddRectFilled(start, ImVec2(start.x + width, bottom), ImGui::GetColorU32(p.mine), em(0.5f));
-    dl->ChannelsMerge();
-    ImGui::SetCursorScreenPos(start);
-    ImGui::Dummy(ImVec2(width, bottom - start.y));
-    record_item(app, "feedback:response", Item::Static);
+    const Panel panel = begin_panel(width);
+    highlighted_response(app, e.response, e.score.matches, width - panel.pad.x * 2);
+    end_panel(app, panel, p.mine, "feedback:response");
     if (!e.score.matches.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, p.text_dim);
         ImGui::TextWrapped("+ marks empathy (solid underline); ! marks a mistake (dashed underline). "

@@ -218,14 +218,8 @@ void PracticeView::draw_card(AppState& app, float width) {
         peek_step_ = step_id;
         peek_card_ = false;
     }
-    const ImVec2 pad = em2(0.8f, 0.6f);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->ChannelsSplit(2);
-    dl->ChannelsSetCurrent(1);
-    const ImVec2 start = ImGui::GetCursorScreenPos();
-    ImGui::SetCursorScreenPos(ImVec2(start.x + pad.x, start.y + pad.y));
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + width - pad.x * 2);
+    const Panel panel = begin_panel(width);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPos().x + width - panel.pad.x * 2);
     const std::string title = "What you know about " + s.partner.name;
     bold_text(app, title.c_str());
     const bool hidden = app.settings().hide_card_while_answering && app.answering_started &&
@@ -245,14 +239,7 @@ void PracticeView::draw_card(AppState& app, float width) {
         }
     }
     ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
-    const ImVec2 end(start.x + width, ImGui::GetItemRectMax().y + pad.y);
-    dl->ChannelsSetCurrent(0);
-    dl->AddRectFilled(start, end, ImGui::GetColorU32(palette().panel), em(0.5f));
-    dl->ChannelsMerge();
-    ImGui::SetCursorScreenPos(start);
-    ImGui::Dummy(ImVec2(width, end.y - start.y));
-    record_item(app, "practice:card", Item::Static);
+    end_panel(app, panel, palette().panel, "practice:card");
 }
 
 } // namespace et::ui

@@ -267,4 +267,27 @@ bool action_button(AppState& app, const char* label, const char* record_id) {
     return pressed;
 }
 
+Panel begin_panel(float width) {
+    Panel panel{ImGui::GetCursorScreenPos(), em2(0.8f, 0.6f), width};
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    ImGui::SetCursorScreenPos(ImVec2(panel.start.x + panel.pad.x, panel.start.y + panel.pad.y));
+    ImGui::BeginGroup();
+    return panel;
+}
+
+void end_panel(AppState& app, const Panel& panel, ImVec4 bg, const char* record_id) {
+    ImGui::EndGroup();
+    const float bottom = ImGui::GetItemRectMax().y + panel.pad.y;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSetCurrent(0);
+    dl->AddRectFilled(panel.start, ImVec2(panel.start.x + panel.width, bottom),
+                      ImGui::GetColorU32(bg), em(0.5f));
+    dl->ChannelsMerge();
+    ImGui::SetCursorScreenPos(panel.start);
+    ImGui::Dummy(ImVec2(panel.width, bottom - panel.start.y));
+    record_item(app, record_id, Item::Static);
+}
+
 } // namespace et::ui

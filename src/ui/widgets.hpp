@@ -39,6 +39,15 @@ void difficulty_tag(int difficulty);
 void avatar(const AppState& app, const std::string& name, float diameter, ImVec4 colour);
 // Wrapped text on a rounded background, `width` wide.
 void bubble(const std::string& text, ImVec4 bg, ImVec4 fg, float width);
+// A padded panel with a rounded background behind whatever is drawn between begin_panel
+// and end_panel (the background is drawn after the content, on a channel beneath it).
+struct Panel {
+    ImVec2 start;
+    ImVec2 pad;
+    float width;
+};
+Panel begin_panel(float width);
+void end_panel(AppState& app, const Panel& panel, ImVec4 bg, const char* record_id);
 // A selectable row with a number key and wrapped text. Returns true when chosen.
 bool choice_row(const AppState& app, int number, const std::string& text, float width);
 // The response with each judgement's words highlighted (tint plus underline style plus a
