@@ -72,9 +72,8 @@ public:
         case Kind::Gap: {
             // Greedy: the longest gap first, so a match covers all the words it judges.
             int longest = 0;
-            const bool clause_only = !node.text.empty();
             while (longest < kGapMaxWords && in_sentence(pos + longest) &&
-                   (!clause_only || (pos > 0 && tokens_[pos + longest].clause == tokens_[pos - 1].clause))) {
+                   (!node.clause_only || (pos > 0 && tokens_[pos + longest].clause == tokens_[pos - 1].clause))) {
                 ++longest;
             }
             for (int g = longest; g >= 0; --g) {

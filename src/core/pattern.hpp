@@ -162,6 +162,7 @@ struct Pattern::Node {
     std::vector<Sequence> branches;
     std::vector<int> ids;   // WordSet: sorted word and stem ids of one-word alternatives
     bool optional = false;  // WordSet: may also match nothing
+    bool clause_only = false; // Gap: "~" stays within the clause
 };
 
 } // namespace et

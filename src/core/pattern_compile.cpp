@@ -35,6 +35,15 @@ private:
         return false;
     }
 
+    // A one-character item that matches a position, not a word ("^", "$").
+    bool marker(Pattern::Sequence& seq, Pattern::Node::Kind kind) {
+        ++pos_;
+        Pattern::Node node;
+        node.kind = kind;
+        seq.push_back(std::move(node));
+        return true;
+    }
+
     void skip_spaces() {
         while (pos_ < src_.size() && src_[pos_] == ' ') {
             ++pos_;
@@ -81,11 +90,7 @@ private:
             return true;
         }
         if (c == '$') {
-            ++pos_;
-            Pattern::Node node;
-            node.kind = Pattern::Node::Kind::SentenceEnd;
-            seq.push_back(std::move(node));
-            return true;
+            return marker(seq, Pattern::Node::Kind::SentenceEnd);
         }
         if (c == '[' || c == '(') {
             // "(a|b c)" chooses one branch; "[a|b c]" chooses one branch or none.
@@ -167,17 +172,13 @@ private:
             // "..." may run to the end of the sentence; "~" stops at the end of the clause.
             Pattern::Node node;
             node.kind = Pattern::Node::Kind::Gap;
-            node.text = c == '~' ? "clause" : "";
+            node.clause_only = c == '~';
             pos_ += c == '~' ? 1 : 3;
             seq.push_back(std::move(node));
             return true;
         }
         if (c == '^') {
-            ++pos_;
-            Pattern::Node node;
-            node.kind = Pattern::Node::Kind::ClauseStart;
-            seq.push_back(std::move(node));
-            return true;
+            return marker(seq, Pattern::Node::Kind::ClauseStart);
         }
         // A word: letters, digits, apostrophes (straight or curly), an optional '*';
         // "=word" matches that exact word only, not other forms of it.
@@ -231,46 +232,6 @@ private:
     Pattern::CompileError error_{0, ""};
 };
 
-// A non-owning reference to "what to do after this part matched".
-
-
-// "(a|b|c)" and "[a|b|c]" with one word per branch become one set lookup instead of a
-// branch per word: the matcher's hottest case.
-void collapse_word_sets(Pattern::Sequence& seq) {
-    using Kind = Pattern::Node::Kind;
-    for (Pattern::Node& node : seq) {
-        for (auto& branch : node.branches) {
-            collapse_word_sets(branch);
-        }
-        if ((node.kind != Kind::Alternatives && node.kind != Kind::Optional && node.kind != Kind::Not) ||
-            node.branches.empty()) {
-            continue; // not a group, or already a set
-        }
-        const bool single_words = std::all_of(node.branches.begin(), node.branches.end(), [](const auto& b) {
-            return b.size() == 1 && b[0].kind == Kind::Word;
-        });
-        if (!single_words) {
-            continue;
-        }
-        std::vector<int> ids;
-        for (const auto& b : node.branches) {
-            ids.push_back(b[0].text_id);
-            if (b[0].stem_id >= 0) {
-                ids.push_back(b[0].stem_id);
-            }
-        }
-        std::sort(ids.begin(), ids.end());
-        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-        node.ids = std::move(ids);
-        node.branches.clear();
-        if (node.kind != Kind::Not) { // a Not keeps its kind and checks the set
-            node.optional = node.kind == Kind::Optional;
-            node.kind = Kind::WordSet;
-        }
-    }
-}
-
-
 } // namespace
 
 std::optional<Pattern> Pattern::compile(std::string_view source, const Normalisation& normalisation,
@@ -283,7 +244,6 @@ std::optional<Pattern> Pattern::compile(std::string_view source, const Normalisa
     }
     Pattern p;
     p.source_ = std::string(source);
-    collapse_word_sets(*seq);
     p.sequence_.push_back(std::move(*seq));
     p.derive_requirements();
     p.serial_ = p.first_ ? vocabulary.add_pattern(p.first_->ids, p.first_->slots, false)
