@@ -104,7 +104,8 @@ public:
         if (check_.failed()) {
             return std::nullopt;
         }
-        index_by_id();
+        // Words interned after the lexicon was indexed (patterns) have no entries.
+        c_.slot_index_by_id.resize(c_.vocabulary.size());
         finalize_patterns();
         return std::move(c_);
     }
@@ -294,11 +295,9 @@ private:
             }
             for (std::size_t i = 0; i < c_.slot_entries[slot].size(); ++i) {
                 const auto& first = c_.slot_entries[slot][i].words.front();
-                auto& by_word = c_.slot_index[first];
-                by_word.emplace_back(static_cast<std::uint8_t>(slot), i);
+                index_entry(first, slot, i);
                 if (!exact_only) {
-                    const std::string stem = stem_key(stem_of(first, c_.normalisation));
-                    c_.slot_index[stem].emplace_back(static_cast<std::uint8_t>(slot), i);
+                    index_entry(stem_key(stem_of(first, c_.normalisation)), slot, i);
                 }
             }
         }
@@ -413,16 +412,38 @@ private:
         std::sort(c_.determiners.begin(), c_.determiners.end());
     }
 
+    // Indexes a lexicon or list entry by the vocabulary id of its first word (or stem key),
+    // so the scorer finds a token's entries without hashing.
+    void index_entry(const std::string& key, std::size_t slot, std::size_t entry) {
+        const auto id = static_cast<std::size_t>(c_.vocabulary.intern(key));
+        if (c_.slot_index_by_id.size() <= id) {
+            c_.slot_index_by_id.resize(id + 1);
+        }
+        c_.slot_index_by_id[id].emplace_back(static_cast<std::uint8_t>(slot), entry);
+    }
+
+    // Words as sorted vocabulary ids: the scorer compares integers per token.
+    std::vector<int> word_ids(const std::vector<std::string>& words) {
+        std::vector<int> ids;
+        for (const auto& w : words) {
+            for (const auto& n : normalise_words(w, c_.normalisation)) {
+                ids.push_back(c_.vocabulary.intern(n));
+            }
+        }
+        std::sort(ids.begin(), ids.end());
+        return ids;
+    }
+
     void read_negation(const nlohmann::json& root, const JsonPath& top) {
         const auto* n = object_member(root, top, "negation");
         if (n == nullptr) {
             return;
         }
         const JsonPath at = top / "negation";
-        c_.negators = check_.string_array_member(*n, at, "negators", true).value_or(
-            std::vector<std::string>{});
-        c_.negation_transparent = check_.string_array_member(*n, at, "transparent", true)
-                                      .value_or(std::vector<std::string>{});
+        c_.negator_ids = word_ids(check_.string_array_member(*n, at, "negators", true)
+                                      .value_or(std::vector<std::string>{}));
+        c_.negation_transparent_ids = word_ids(check_.string_array_member(*n, at, "transparent", true)
+                                                   .value_or(std::vector<std::string>{}));
     }
 
     void read_mistakes(const nlohmann::json& root, const JsonPath& top) {
@@ -530,31 +551,6 @@ private:
                 c_.perspective.emplace_back(k, v);
             }
         }
-    }
-
-    // Word lists the scorer checks per token, as vocabulary ids: integer compares, no hashing.
-    void index_by_id() {
-        auto ids_of = [this](const std::vector<std::string>& words) {
-            std::vector<int> ids;
-            for (const auto& w : words) {
-                for (const auto& n : normalise_words(w, c_.normalisation)) {
-                    ids.push_back(c_.vocabulary.intern(n));
-                }
-            }
-            std::sort(ids.begin(), ids.end());
-            return ids;
-        };
-        c_.negator_ids = ids_of(c_.negators);
-        c_.negation_transparent_ids = ids_of(c_.negation_transparent);
-        for (const auto& [key, entries] : c_.slot_index) {
-            const std::size_t id = static_cast<std::size_t>(c_.vocabulary.intern(key));
-            if (c_.slot_index_by_id.size() <= id) {
-                c_.slot_index_by_id.resize(id + 1);
-            }
-            auto& into = c_.slot_index_by_id[id];
-            into.insert(into.end(), entries.begin(), entries.end());
-        }
-        c_.slot_index_by_id.resize(c_.vocabulary.size());
     }
 
     void finalize_patterns() {

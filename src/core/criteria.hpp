@@ -61,7 +61,8 @@ struct Criteria {
     std::vector<std::vector<LexiconEntry>> slot_entries;   // per slot
     int appraisal_slot_first = 4;  // slots [4, first_list) are appraisal groups
     int first_list_slot = 6;
-    std::unordered_map<std::string, std::vector<std::pair<std::uint8_t, std::size_t>>> slot_index;
+    // Lexicon and list entries by the vocabulary id of their first word or its stem.
+    std::vector<std::vector<std::pair<std::uint8_t, std::size_t>>> slot_index_by_id;
 
     std::vector<Criterion> level_one;
     std::vector<Pattern> level_one_except; // a validation overlapping one of these doesn't count
@@ -78,12 +79,8 @@ struct Criteria {
     std::string level_two_explain;
 
     // Negation
-    std::vector<std::string> negators;
-    std::vector<std::string> negation_transparent;
-    std::vector<int> negator_ids;             // the same words as vocabulary ids, sorted
-    std::vector<int> negation_transparent_ids;
-    // Lexicon and list entries by the vocabulary id of their first word or its stem.
-    std::vector<std::vector<std::pair<std::uint8_t, std::size_t>>> slot_index_by_id;
+    std::vector<int> negator_ids;              // vocabulary ids, sorted
+    std::vector<int> negation_transparent_ids; // words allowed between a negator and a match
 
     std::array<MistakeCriteria, kMistakeCount> mistakes;
 
