@@ -289,6 +289,7 @@ private:
             const bool exact_only = contains(exact, c_.slot_names[slot]);
             for (auto& entry : c_.slot_entries[slot]) {
                 entry.stems.clear();
+                entry.stems.reserve(entry.words.size());
                 for (const auto& w : entry.words) {
                     entry.stems.push_back(exact_only ? std::string("\x01") : stem_of(w, c_.normalisation));
                 }
@@ -297,7 +298,7 @@ private:
                 const auto& first = c_.slot_entries[slot][i].words.front();
                 index_entry(first, slot, i);
                 if (!exact_only) {
-                    index_entry(stem_key(stem_of(first, c_.normalisation)), slot, i);
+                    index_entry(stem_key(c_.slot_entries[slot][i].stems.front()), slot, i);
                 }
             }
         }
@@ -340,6 +341,7 @@ private:
         if (list == nullptr || !check_.expect_array(*list, at)) {
             return out;
         }
+        out.reserve(list->size());
         for (std::size_t i = 0; i < list->size(); ++i) {
             if (auto p = compile((*list)[i], at / i)) {
                 out.push_back(std::move(*p));

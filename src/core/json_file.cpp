@@ -2,6 +2,7 @@
 // mapping done lazily, only when a problem has to be reported.
 #include "core/json_file.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -10,20 +11,29 @@
 namespace et {
 
 JsonPath JsonPath::operator/(std::string key) const {
-    JsonPath p = *this;
-    p.segments_.emplace_back(std::move(key));
+    JsonPath p;
+    p.last_ = std::make_shared<const Link>(Link{last_, std::move(key)});
     return p;
 }
 
 JsonPath JsonPath::operator/(std::size_t index) const {
-    JsonPath p = *this;
-    p.segments_.emplace_back(index);
+    JsonPath p;
+    p.last_ = std::make_shared<const Link>(Link{last_, index});
     return p;
+}
+
+std::vector<JsonPath::Segment> JsonPath::segments() const {
+    std::vector<Segment> out;
+    for (const Link* link = last_.get(); link != nullptr; link = link->parent.get()) {
+        out.push_back(link->segment);
+    }
+    std::reverse(out.begin(), out.end());
+    return out;
 }
 
 std::string JsonPath::to_string() const {
     std::string out;
-    for (const auto& segment : segments_) {
+    for (const auto& segment : segments()) {
         if (const auto* key = std::get_if<std::string>(&segment)) {
             if (!out.empty()) {
                 out += '.';

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -29,11 +30,17 @@ public:
     JsonPath operator/(std::size_t index) const;
     JsonPath operator/(int index) const { return *this / static_cast<std::size_t>(index); }
 
-    const std::vector<Segment>& segments() const { return segments_; }
-    std::string to_string() const; // `steps[1].partner_says`; empty for the root
+    std::vector<Segment> segments() const; // from the root
+    std::string to_string() const;         // `steps[1].partner_says`; empty for the root
 
 private:
-    std::vector<Segment> segments_;
+    // Loaders derive a path for every value they check but need one only for a message, so a
+    // child shares its parent's links instead of copying them: one allocation per step.
+    struct Link {
+        std::shared_ptr<const Link> parent;
+        Segment segment;
+    };
+    std::shared_ptr<const Link> last_;
 };
 
 // A parsed JSON document that remembers its text, so that problems found later while

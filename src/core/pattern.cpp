@@ -149,99 +149,77 @@ private:
 
 namespace {
 
-// What a node demands of the token it starts at, if that can be said simply.
-std::optional<Pattern::Requirement> requirement_of(const Pattern::Node& node) {
+// Adds to `r` what a node demands of the token it starts at; false when that cannot be said
+// simply (then `r` is partly filled and must be dropped). Appending into one requirement
+// rather than returning one per node keeps compiling from allocating per word.
+bool add_requirement(const Pattern::Node& node, Pattern::Requirement& r) {
     using Kind = Pattern::Node::Kind;
-    Pattern::Requirement r;
-    if (node.kind == Kind::Word) {
+    switch (node.kind) {
+    case Kind::Word:
+        if (r.ids.empty()) {
+            r.ids.reserve(2);
+        }
         r.ids.push_back(node.text_id);
         if (node.stem_id >= 0) {
             r.ids.push_back(node.stem_id);
         }
-        return r;
-    }
-    if (node.kind == Kind::Slot) {
-        r.slots = node.slots;
-        return r;
-    }
-    if (node.kind == Kind::WordSet && !node.optional) {
-        r.ids = node.ids;
-        return r;
-    }
-    if (node.kind == Kind::Alternatives) {
+        return true;
+    case Kind::Slot:
+        r.slots |= node.slots;
+        return true;
+    case Kind::WordSet:
+        if (node.optional) {
+            return false;
+        }
+        r.ids.insert(r.ids.end(), node.ids.begin(), node.ids.end());
+        return true;
+    case Kind::Alternatives:
         for (const auto& branch : node.branches) {
             std::size_t i = 0;
             while (i < branch.size() && branch[i].kind == Kind::ClauseStart) {
                 ++i;
             }
-            if (i == branch.size()) {
-                return std::nullopt;
+            if (i == branch.size() || !add_requirement(branch[i], r)) {
+                return false;
             }
-            const auto inner = requirement_of(branch[i]);
-            if (!inner) {
-                return std::nullopt;
-            }
-            r.ids.insert(r.ids.end(), inner->ids.begin(), inner->ids.end());
-            r.slots |= inner->slots;
         }
-        return r;
+        return true;
+    default:
+        return false;
     }
-    return std::nullopt;
 }
 
-// `r.ids` is sorted (see derive_requirements), so membership is a binary search.
-// What the first token of a match of seq[i..] must meet, looking through optional groups,
-// alternatives and anchors; nothing when any token could start it.
-std::optional<Pattern::Requirement> first_of(const Pattern::Sequence& seq, std::size_t i) {
+// Adds to `r` what the first token of a match of seq[i..] must meet, looking through optional
+// groups, alternatives and anchors; false when any token could start it.
+bool add_first(const Pattern::Sequence& seq, std::size_t i, Pattern::Requirement& r) {
     using Kind = Pattern::Node::Kind;
     if (i >= seq.size()) {
-        return std::nullopt;
+        return false;
     }
     const Pattern::Node& node = seq[i];
-    auto merge = [](Pattern::Requirement& into, const Pattern::Requirement& from) {
-        into.ids.insert(into.ids.end(), from.ids.begin(), from.ids.end());
-        into.slots |= from.slots;
-    };
     switch (node.kind) {
     case Kind::Word:
     case Kind::Slot:
-        return requirement_of(node);
-    case Kind::WordSet: {
+        return add_requirement(node, r);
+    case Kind::WordSet:
         if (!node.optional) {
-            return requirement_of(node);
+            return add_requirement(node, r);
         }
-        auto rest = first_of(seq, i + 1);
-        if (!rest) {
-            return std::nullopt;
-        }
-        Pattern::Requirement r = *rest;
         r.ids.insert(r.ids.end(), node.ids.begin(), node.ids.end());
-        return r;
-    }
+        return add_first(seq, i + 1, r);
     case Kind::ClauseStart:
     case Kind::Not:
-        return first_of(seq, i + 1);
+        return add_first(seq, i + 1, r);
     case Kind::Alternatives:
-    case Kind::Optional: {
-        Pattern::Requirement r;
+    case Kind::Optional:
         for (const auto& branch : node.branches) {
-            const auto b = first_of(branch, 0);
-            if (!b) {
-                return std::nullopt;
+            if (!add_first(branch, 0, r)) {
+                return false;
             }
-            merge(r, *b);
         }
-        if (node.kind == Kind::Optional) {
-            const auto rest = first_of(seq, i + 1);
-            if (!rest) {
-                return std::nullopt;
-            }
-            merge(r, *rest);
-        }
-        return r;
-    }
+        return node.kind == Kind::Alternatives || add_first(seq, i + 1, r);
     default:
-        return std::nullopt;
+        return false;
     }
 }
 
@@ -271,17 +249,20 @@ bool input_meets(const Pattern::Requirement& r, const MatchInput& input) {
 
 void Pattern::derive_requirements() {
     const Sequence& seq = sequence_[0];
+    requirements_.reserve(seq.size());
     for (const Node& node : seq) {
-        if (auto r = requirement_of(node)) {
-            requirements_.push_back(std::move(*r));
+        Requirement r;
+        if (add_requirement(node, r)) {
+            requirements_.push_back(std::move(r));
         }
     }
     // Single words first: they fail fastest for a response that cannot match.
     std::stable_sort(requirements_.begin(), requirements_.end(), [](const Requirement& a, const Requirement& b) {
         return (a.slots != 0) < (b.slots != 0) || ((a.slots != 0) == (b.slots != 0) && a.ids.size() < b.ids.size());
     });
-    first_ = first_of(seq, 0);
-    if (first_) {
+    Requirement first;
+    if (add_first(seq, 0, first)) {
+        first_ = std::move(first);
         std::sort(first_->ids.begin(), first_->ids.end());
         first_->ids.erase(std::unique(first_->ids.begin(), first_->ids.end()), first_->ids.end());
     }

@@ -44,6 +44,16 @@ private:
         return true;
     }
 
+    static bool is_delimiter(char c) {
+        switch (c) {
+        case ' ': case '[': case ']': case '(': case ')': case '|': case '{': case '}':
+        case '*': case '!': case '$': case '^': case '~':
+            return true;
+        default:
+            return false;
+        }
+    }
+
     void skip_spaces() {
         while (pos_ < src_.size() && src_[pos_] == ' ') {
             ++pos_;
@@ -101,8 +111,10 @@ private:
             // Branches of one word each are kept as ids only (the common case, and the
             // cheapest to compile and to match); other branches keep their nodes.
             std::vector<std::pair<int, int>> words;
+            words.reserve(8);
             bool single_words = true;
             Pattern::Sequence branch;
+            branch.reserve(4);
             while (true) {
                 branch.clear();
                 if (!parse_sequence(branch, closer)) {
@@ -125,6 +137,7 @@ private:
                     }
                     node.branches.push_back(std::move(branch));
                     branch = {};
+                    branch.reserve(4);
                 }
                 if (src_[pos_] == closer) {
                     ++pos_;
@@ -133,6 +146,7 @@ private:
                 ++pos_; // '|'
             }
             if (single_words) {
+                node.ids.reserve(words.size() * 2);
                 for (const auto& [text_id, stem_id] : words) {
                     node.ids.push_back(text_id);
                     if (stem_id >= 0) {
@@ -187,8 +201,7 @@ private:
             ++pos_;
         }
         std::size_t end = pos_;
-        while (end < src_.size() && std::string_view(" []()|{}*!$^~").find(src_[end]) ==
-                                        std::string_view::npos) {
+        while (end < src_.size() && !is_delimiter(src_[end])) {
             ++end;
         }
         const std::string_view raw = src_.substr(pos_, end - pos_);
@@ -215,11 +228,10 @@ private:
             return fail(start, "expected a word");
         }
         for (const auto& [text_id, stem_id] : words) {
-            Pattern::Node node;
+            Pattern::Node& node = seq.emplace_back();
             node.kind = Pattern::Node::Kind::Word;
             node.text_id = text_id;
             node.stem_id = exact ? -1 : stem_id;
-            seq.push_back(std::move(node));
         }
         return true;
     }

@@ -5,6 +5,10 @@
 namespace et {
 
 int Vocabulary::intern(const std::string& key) {
+    // Most keys are already known; emplace would allocate a node before finding that out.
+    if (const auto it = ids_.find(key); it != ids_.end()) {
+        return it->second;
+    }
     return ids_.emplace(key, static_cast<int>(ids_.size())).first->second;
 }
 
