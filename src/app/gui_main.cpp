@@ -22,6 +22,9 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 #include <stb_image_write.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "app/font_loader.hpp"
 #include "core/criteria.hpp"
@@ -46,6 +49,18 @@ constexpr int kFramesAfterInput = 3;     // ImGui settles hover and nav in two o
 constexpr double kIdleWaitSeconds = 2.0; // also the scenario-folder check interval
 
 void on_glfw_error(int, const char* description) { g_glfw_error = description; }
+
+// Runs `work` on its own thread at a lower priority: loading criteria, scenarios and fonts
+// must not slow down the main thread's window and GL start, which is the longer path to the
+// first frame (the machines this runs on may have only two cores).
+template <typename Work>
+auto in_background(Work work) {
+    return std::async(std::launch::async, [work = std::move(work)]() mutable {
+        // Linux keeps a nice value per thread; raising it is always allowed.
+        setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 5);
+        return work();
+    });
+}
 
 void mark_active() { g_activity = true; }
 void on_cursor(GLFWwindow*, double, double) { mark_active(); }
@@ -198,10 +213,10 @@ int run_gui(const GuiOptions& options) {
     store.load();
     ui::AppState app(std::move(store), ui::StartOptions{options.scenarios_dir, options.criteria},
                      &trace);
-    auto criteria_loading = std::async(std::launch::async, [path = app.criteria_file()] {
+    auto criteria_loading = in_background([path = app.criteria_file()] {
         return load_criteria_file(path);
     });
-    auto library_loading = std::async(std::launch::async, [folder = app.scenario_folder()] {
+    auto library_loading = in_background([folder = app.scenario_folder()] {
         return load_scenario_folder(folder);
     });
 
@@ -211,7 +226,7 @@ int run_gui(const GuiOptions& options) {
     ImGui::CreateContext();
     const float early_font_size = app.settings().font_size;
     std::string font_warning;
-    auto fonts_building = std::async(std::launch::async, [early_font_size, &font_warning] {
+    auto fonts_building = in_background([early_font_size, &font_warning] {
         return load_fonts(*ImGui::GetIO().Fonts, early_font_size, &font_warning);
     });
     // Joins the helper threads on every exit path before what they use goes away.

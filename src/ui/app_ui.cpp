@@ -146,7 +146,10 @@ void AppUi::draw(AppState& app) {
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
                                    ImGuiWindowFlags_MenuBar |
-                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                   // The frame is cleared to the window colour already; a
+                                   // software renderer would blend every pixel twice.
+                                   ImGuiWindowFlags_NoBackground;
     ImGui::Begin("Empathy Trainer##root", nullptr, flags);
     draw_menu(app);
 
