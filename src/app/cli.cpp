@@ -33,7 +33,8 @@ void print_help(std::ostream& out, bool with_gui) {
         out << "\nwindow options:\n"
             << "  --scenarios DIR      a scenario folder instead of the bundled one\n"
             << "  --open ID            start in the scenario with this id\n"
-            << "  --mode MODE          solo (the default; couples and workshop are coming)\n"
+            << "  --mode MODE          solo (the default), couples (two players take turns) or\n"
+            << "                       workshop (presenter mode, projector text size)\n"
             << "  --criteria FILE      scoring criteria instead of the default\n"
             << "  --trace FILE         append one JSON object per UI event to FILE\n"
             << "  --screenshot FILE    write the window as PNG after --frames frames, then exit\n"
@@ -132,12 +133,6 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     }
     if (options.mode != "solo" && options.mode != "couples" && options.mode != "workshop") {
         return usage_error("--mode must be solo, couples or workshop, got \"" + options.mode + "\"");
-    }
-    // Said plainly rather than silently opening solo practice in their place.
-    if (options.mode != "solo") {
-        err << "empathy-trainer: --mode " << options.mode
-            << " is not available in this version yet; solo practice is\n";
-        return kExitUsage;
     }
     if (!options.screenshot.empty() && options.frames == 0) {
         options.frames = 3;

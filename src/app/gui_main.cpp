@@ -129,19 +129,20 @@ struct Appearance {
             app.extra_problems.push_back(warning);
         }
         font_size = size;
-        theme = app.settings().theme;
+        theme = app.theme();
         ui::apply_theme(theme, size);
         built = true;
     }
 
     void update(ui::AppState& app) {
-        const Settings& s = app.settings();
-        if (built && s.font_size == font_size && s.theme == theme) {
+        const float wanted_size = app.font_size(); // the presenter preset may override
+        const Theme wanted_theme = app.theme();
+        if (built && wanted_size == font_size && wanted_theme == theme) {
             return;
         }
-        if (!built || s.font_size != font_size) {
+        if (!built || wanted_size != font_size) {
             std::string warning;
-            app.fonts = load_fonts(*ImGui::GetIO().Fonts, s.font_size, &warning);
+            app.fonts = load_fonts(*ImGui::GetIO().Fonts, wanted_size, &warning);
             if (!warning.empty() && app.extra_problems.empty()) {
                 app.extra_problems.push_back(warning);
             }
@@ -150,10 +151,30 @@ struct Appearance {
                 ImGui_ImplOpenGL3_CreateFontsTexture();
             }
         }
-        ui::apply_theme(s.theme, s.font_size);
-        font_size = s.font_size;
-        theme = s.theme;
+        ui::apply_theme(wanted_theme, wanted_size);
+        font_size = wanted_size;
+        theme = wanted_theme;
         built = true;
+    }
+};
+
+// F11: the window fills the monitor it is on, and goes back to where it was.
+struct FullScreen {
+    int x = 0, y = 0, width = 0, height = 0;
+
+    void toggle(GLFWwindow* window) {
+        if (glfwGetWindowMonitor(window) != nullptr) {
+            glfwSetWindowMonitor(window, nullptr, x, y, width, height, GLFW_DONT_CARE);
+            return;
+        }
+        GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+        const GLFWvidmode* video = monitor != nullptr ? glfwGetVideoMode(monitor) : nullptr;
+        if (video == nullptr) {
+            return;
+        }
+        glfwGetWindowPos(window, &x, &y);
+        glfwGetWindowSize(window, &width, &height);
+        glfwSetWindowMonitor(window, monitor, 0, 0, video->width, video->height, video->refreshRate);
     }
 };
 
@@ -211,8 +232,11 @@ int run_gui(const GuiOptions& options) {
     std::filesystem::create_directories(config, ec);
     SettingsStore store(config / "settings.json");
     store.load();
-    ui::AppState app(std::move(store), ui::StartOptions{options.scenarios_dir, options.criteria},
-                     &trace);
+    const ui::Mode mode = options.mode == "couples"    ? ui::Mode::Couples
+                          : options.mode == "workshop" ? ui::Mode::Workshop
+                                                       : ui::Mode::Solo;
+    ui::AppState app(std::move(store),
+                     ui::StartOptions{options.scenarios_dir, options.criteria, mode}, &trace);
     auto criteria_loading = in_background([path = app.criteria_file()] {
         return load_criteria_file(path);
     });
@@ -224,7 +248,7 @@ int run_gui(const GuiOptions& options) {
     // the build has been joined.
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
-    const float early_font_size = app.settings().font_size;
+    const float early_font_size = app.font_size();
     std::string font_warning;
     auto fonts_building = in_background([early_font_size, &font_warning] {
         return load_fonts(*ImGui::GetIO().Fonts, early_font_size, &font_warning);
@@ -307,8 +331,13 @@ int run_gui(const GuiOptions& options) {
     glfwSetKeyCallback(window, on_key); // replaces the backend's: feed_keys() calls it
 
     if (!options.open_scenario.empty()) {
-        app.open_scenario(options.open_scenario);
+        if (mode == ui::Mode::Workshop) {
+            app.open_workshop(options.open_scenario);
+        } else if (mode == ui::Mode::Solo) {
+            app.open_scenario(options.open_scenario);
+        }
     }
+    FullScreen full_screen;
 
     ui::AppUi ui;
     const bool fixed_frames = options.frames > 0;
@@ -337,6 +366,10 @@ int run_gui(const GuiOptions& options) {
         }
 
         const double frame_cpu_start = thread_cpu_ms();
+        if (app.fullscreen_requested) {
+            app.fullscreen_requested = false;
+            full_screen.toggle(window);
+        }
         appearance.update(app);
         feed_keys();
         ImGui_ImplOpenGL3_NewFrame();

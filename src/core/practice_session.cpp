@@ -12,9 +12,11 @@ namespace {
 // gracefully instead of going on for ever.
 constexpr std::size_t kMaxVisitsPerStep = 3;
 
+} // namespace
+
 // The engine's formula applied to the author's level and mistakes, so that the number
 // agrees with the badge.
-int choice_points(const Exchange& e, const Scorer* scorer) {
+int authored_points(const Exchange& e, const Scorer* scorer) {
     if (scorer == nullptr) {
         static constexpr std::array<int, 3> kFallback = {10, 60, 90};
         return std::max(0, kFallback[static_cast<std::size_t>(std::clamp(e.level, 0, 2))] -
@@ -30,8 +32,6 @@ int choice_points(const Exchange& e, const Scorer* scorer) {
     }
     return std::clamp(points, 0, 100);
 }
-
-} // namespace
 
 const char* answer_source_id(AnswerSource source) {
     return source == AnswerSource::Choice ? "choice" : "typed";
@@ -102,7 +102,7 @@ const Exchange* PracticeSession::answer_choice(int index) {
     e.level = choice.level;
     e.mistakes = choice.mistakes;
     e.author_why = choice.why;
-    e.points = choice_points(e, scorer_);
+    e.points = authored_points(e, scorer_);
     log_.push_back(std::move(e));
     answered_ = true;
     ++attempts_here_;

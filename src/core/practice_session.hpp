@@ -30,6 +30,11 @@ struct Exchange {
     std::string author_why;   // for a picked choice
 };
 
+// Points for an answer rated by its author: the engine's formula applied to the author's
+// level and mistakes (and the engine's named-feeling bonus), so the number agrees with the
+// badge. Without a scorer, a fixed fallback.
+int authored_points(const Exchange& e, const Scorer* scorer);
+
 struct StepSummary {
     std::string step_id;
     std::string partner_says;

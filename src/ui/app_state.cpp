@@ -27,7 +27,14 @@ bool is_folder(const std::string& path) {
 } // namespace
 
 AppState::AppState(SettingsStore store, StartOptions start, Trace* trace_file)
-    : settings_store(std::move(store)), options(std::move(start)), trace(trace_file) {}
+    : settings_store(std::move(store)), options(std::move(start)), trace(trace_file) {
+    if (options.mode == Mode::Couples) {
+        page = Page::Couples;
+    } else if (options.mode == Mode::Workshop) {
+        page = Page::Workshop;
+        presenter_preset = true;
+    }
+}
 
 // [SECTION] Loading
 
@@ -59,6 +66,12 @@ void AppState::apply_criteria(CriteriaLoad loaded) {
         // The session's prepared step points into the old scorer: end it first.
         if (session) {
             close_scenario();
+        }
+        if (couples) {
+            close_couples();
+        }
+        if (workshop) {
+            close_workshop();
         }
         scorer.reset();
         criteria = std::make_unique<Criteria>(std::move(*loaded.criteria));
@@ -291,6 +304,33 @@ void AppState::back() {
     case Page::Practice:
     case Page::Summary:
         close_scenario();
+        break;
+    case Page::Couples:
+        // One level at a time: out of a round (it does not count), then to the summary,
+        // then out of couples mode.
+        if (!couples) {
+            page = Page::Home;
+        } else if (couples->phase() == CouplesPhase::Verdict) {
+            couples_next_round();
+        } else if (couples->phase() == CouplesPhase::Finished ||
+                   (couples->phase() == CouplesPhase::Choosing && couples->rounds().empty())) {
+            close_couples();
+        } else if (couples->phase() == CouplesPhase::Choosing) {
+            couples_finish();
+        } else {
+            couples->abandon_round();
+            draft.clear();
+        }
+        break;
+    case Page::Workshop:
+        if (workshop_compare) {
+            workshop_compare = false;
+        } else if (workshop) {
+            close_workshop(); // back to the scenario picker
+        } else {
+            page = Page::Home;
+            presenter_preset = false;
+        }
         break;
     case Page::Home: break;
     }

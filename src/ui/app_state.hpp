@@ -10,12 +10,14 @@
 
 #include <imgui.h>
 
+#include "core/couples_session.hpp"
 #include "core/criteria.hpp"
 #include "core/practice_session.hpp"
 #include "core/scenario_loader.hpp"
 #include "core/scorer.hpp"
 #include "core/settings.hpp"
 #include "core/trace.hpp"
+#include "core/workshop_session.hpp"
 
 struct ImGuiWindow; // ImGui's internal window type, held by pointer only
 
@@ -27,7 +29,10 @@ struct Fonts {
     ImFont* heading = nullptr;
 };
 
-enum class Page { Home, Practice, Summary, Settings, Problems, Help };
+enum class Page { Home, Practice, Summary, Settings, Problems, Help, Couples, Workshop };
+
+// How the app was started (--mode): the first page and, for workshops, a projector preset.
+enum class Mode { Solo, Couples, Workshop };
 
 // A control's rectangle as drawn, recorded for layout tests (overlap, clipping).
 struct LayoutRecord {
@@ -51,7 +56,12 @@ struct TabStop {
 struct StartOptions {
     std::string scenarios_dir; // overrides the settings for this run
     std::string criteria_file; // likewise
+    Mode mode = Mode::Solo;
 };
+
+// The projector preset of workshop mode: large text, for this run only (the user's own
+// settings are left as they are).
+inline constexpr float kPresenterFontSize = 34.0f;
 
 class AppState {
 public:
@@ -83,6 +93,28 @@ public:
     // Rescores `draft` for the live meter when it changed since the last call.
     void update_live_meter();
 
+    // [SECTION] Couples (app_state_modes.cpp)
+    void start_couples(const std::string& first, const std::string& second, bool keep_words);
+    void couples_start_scripted(const std::string& scenario_id);
+    void couples_start_real_talk();
+    void couples_share(const std::string& text, const std::string& emotion,
+                       const std::vector<std::string>& card);
+    void couples_submit_typed();   // scores `draft` as the listener's answer
+    void couples_pick(int index);
+    void couples_rate(int rating);
+    void couples_next_round();
+    void couples_finish();
+    void close_couples();
+
+    // [SECTION] Workshop (app_state_modes.cpp)
+    bool open_workshop(const std::string& scenario_id);
+    void close_workshop();
+    void workshop_add_suggestion(); // scores `suggestion_draft`
+    // Large text (and high contrast if chosen) while presenting, for this run only.
+    void set_presenter_preset(bool on);
+    float font_size() const;  // in effect: the presenter preset or the settings
+    Theme theme() const;
+
     // [SECTION] Navigation and errors
     void show_page(Page page);
     void back(); // Esc: one level up
@@ -110,6 +142,14 @@ public:
     bool answering_started = false; // for hiding the partner card
     std::optional<Score> live;      // the live meter's current reading
     std::string live_text;          // what `live` was computed for
+
+    std::optional<CouplesSession> couples;
+    std::optional<WorkshopSession> workshop;
+    std::string suggestion_draft;     // workshop: the room's suggestion being typed
+    bool workshop_compare = false;    // workshop: two responses side by side
+    bool presenter_preset = false;
+    bool presenter_contrast = false;
+    bool fullscreen_requested = false; // F11: the window toggles full screen, then clears it
 
     Page page = Page::Home;
     std::vector<std::string> errors; // shown one at a time in a popup

@@ -10,6 +10,12 @@
 
 namespace et::ui {
 
+namespace {
+// ImGui 1.86 indexes KeysDown by the platform backend's key codes and names no function
+// keys; this is GLFW_KEY_F11 (the ui layer does not include GLFW).
+constexpr int kKeyF11 = 300;
+} // namespace
+
 void AppUi::before_frame(ImGuiIO& io) {
     if (tab_key_ < 0 && io.KeyMap[ImGuiKey_Tab] >= 0) {
         tab_key_ = io.KeyMap[ImGuiKey_Tab];
@@ -54,8 +60,16 @@ void AppUi::handle_keys(AppState& app) {
     if (io.KeyCtrl && ImGui::IsKeyPressed('Q', false)) {
         app.request_quit();
     }
+    if (ImGui::IsKeyPressed(kKeyF11, false)) {
+        app.fullscreen_requested = true;
+    }
     if (popup) {
         return;
+    }
+    if (app.page == Page::Couples) {
+        couples_.handle_keys(app, typing);
+    } else if (app.page == Page::Workshop) {
+        workshop_.handle_keys(app, typing);
     }
     const bool practising = app.page == Page::Practice && app.session;
     const bool answering = practising && app.session->current() == nullptr;
@@ -97,6 +111,33 @@ void AppUi::draw_menu(AppState& app) {
         app.show_page(app.session ? Page::Practice : Page::Home);
     }
     record_item(app, "menu:practice");
+    // The two other modes get their own items when the bar has room (a projector font on a
+    // small window does not), else one "Modes" menu.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float needed = 0;
+    for (const char* label : {"Couples", "Workshop", "Settings", "Problems (99)", "Help"}) {
+        needed += ImGui::CalcTextSize(label).x + style.ItemSpacing.x * 2;
+    }
+    const bool roomy = ImGui::GetCursorPosX() + needed < ImGui::GetWindowContentRegionMax().x;
+    const bool in_menu = !roomy && ImGui::BeginMenu("Modes");
+    if (!roomy) {
+        record_item(app, "menu:modes"); // the menu's own item, open or not
+    }
+    if ((roomy || in_menu) && ImGui::MenuItem("Couples", nullptr, app.page == Page::Couples)) {
+        app.show_page(Page::Couples);
+    }
+    if (roomy) {
+        record_item(app, "menu:couples");
+    }
+    if ((roomy || in_menu) && ImGui::MenuItem("Workshop", nullptr, app.page == Page::Workshop)) {
+        app.show_page(Page::Workshop);
+    }
+    if (roomy) {
+        record_item(app, "menu:workshop");
+    }
+    if (in_menu) {
+        ImGui::EndMenu();
+    }
     page_item("Settings", Page::Settings, "menu:settings");
     const Diagnostics problems = app.problems();
     const std::size_t count = problems.size() + app.extra_problems.size();
@@ -157,7 +198,9 @@ void AppUi::draw(AppState& app) {
     // The sidebar shrinks before the page does, and steps aside in a scenario when the text
     // is large for the window (a projector font on a laptop): Esc brings it back.
     const bool in_scenario = app.session && (app.page == Page::Practice || app.page == Page::Summary);
-    if (!in_scenario || avail >= em(44)) {
+    // Couples and workshop screens are for two people or a room: no library beside them.
+    const bool own_screen = app.page == Page::Couples || app.page == Page::Workshop;
+    if (!own_screen && (!in_scenario || avail >= em(44))) {
         const float sidebar_w = std::clamp(avail * 0.27f, std::min(em(13), avail * 0.4f), em(20));
         ImGui::BeginChild("##library", ImVec2(sidebar_w, 0), false);
         library_.draw(app);
@@ -172,6 +215,8 @@ void AppUi::draw(AppState& app) {
     case Page::Settings: settings_.draw(app); break;
     case Page::Problems: draw_problems(app); break;
     case Page::Help: draw_help(app); break;
+    case Page::Couples: couples_.draw(app); break;
+    case Page::Workshop: workshop_.draw(app); break;
     }
     ImGui::EndChild();
     draw_error_popup(app);

@@ -1,5 +1,5 @@
 // The root of the UI: one full-window frame with a menu bar, the library sidebar and the
-// current page; global keys (Ctrl+Q, Esc, 1-9, Ctrl+Enter) are handled here.
+// current page; global keys (Ctrl+Q, Esc, F11, 1-9, Ctrl+Enter) are handled here.
 #pragma once
 
 #include "ui/app_state.hpp"
@@ -23,6 +23,8 @@ private:
     LibraryView library_;
     PracticeView practice_;
     SettingsView settings_;
+    CouplesView couples_;
+    WorkshopView workshop_;
 };
 
 } // namespace et::ui

@@ -10,15 +10,6 @@ namespace et::ui {
 
 namespace {
 
-void bullets(const std::vector<std::string>& lines) {
-    for (const std::string& line : lines) {
-        ImGui::Bullet();
-        ImGui::SameLine();
-        ImGui::TextWrapped("%s", line.c_str());
-    }
-}
-
-
 // Try again and Continue sit beside the badge, so they are on screen however long the
 // feedback below grows.
 void draw_actions(AppState& app, const Exchange& e) {
@@ -68,20 +59,7 @@ void draw_feedback(AppState& app, float width) {
     ImGui::PopStyleColor();
     ImGui::EndGroup();
     draw_actions(app, e);
-    if (!e.mistakes.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, p.mistake);
-        std::string line = "! Mistakes: ";
-        for (std::size_t i = 0; i < e.mistakes.size(); ++i) {
-            const Mistake m = e.mistakes[i];
-            std::string title(mistake_id(m));
-            if (app.criteria && !app.criteria->mistakes[static_cast<std::size_t>(m)].title.empty()) {
-                title = app.criteria->mistakes[static_cast<std::size_t>(m)].title;
-            }
-            line += (i > 0 ? ", " : "") + title;
-        }
-        ImGui::TextWrapped("%s", line.c_str());
-        ImGui::PopStyleColor();
-    }
+    mistakes_line(app, e.mistakes);
     ImGui::Spacing();
 
     if (!e.score.error.empty()) {
@@ -111,14 +89,14 @@ void draw_feedback(AppState& app, float width) {
         ImGui::PushStyleColor(ImGuiCol_Text, p.empathy);
         bold_text(app, "What worked");
         ImGui::PopStyleColor();
-        bullets(e.score.worked);
+        bullet_lines(e.score.worked);
         ImGui::Spacing();
     }
     if (!e.score.avoid.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, p.mistake);
         bold_text(app, "What to avoid, and why");
         ImGui::PopStyleColor();
-        bullets(e.score.avoid);
+        bullet_lines(e.score.avoid);
         ImGui::Spacing();
     }
     if (!e.score.suggestion.empty() && e.level < 2) {

@@ -44,6 +44,57 @@ private:
     bool edits_loaded_ = false;
 };
 
+// Couples mode: setup, then each phase of a round, then the summary.
+class CouplesView {
+public:
+    void draw(AppState& app);
+    // Keys that act without a focused control: Enter on the pass and rating screens, 0-9 to
+    // rate, 1-9 to pick, Ctrl+Enter to share or send. Called before drawing.
+    void handle_keys(AppState& app, bool typing);
+
+private:
+    void draw_setup(AppState& app);
+    void draw_tally(AppState& app);
+    void draw_choosing(AppState& app);
+    void draw_sharing(AppState& app);
+    void draw_answering(AppState& app);
+    void draw_rating(AppState& app);
+    void draw_verdict(AppState& app);
+    void draw_summary(AppState& app);
+    void request_submit(AppState& app);
+    void submit_share(AppState& app);
+
+    std::string first_name_;
+    std::string second_name_;
+    bool keep_words_ = false; // privacy first: real-talk words are dropped unless asked
+    int scenario_pick_ = 0;
+    std::string share_text_;
+    std::string share_card_;
+    std::string share_emotion_;
+    bool share_requested_ = false;
+    int rating_ = 5;
+    CouplesPhase last_phase_ = CouplesPhase::Finished;
+    std::size_t last_round_count_ = 0;
+    bool focus_box_ = false;
+};
+
+// Workshop presenter mode: a scenario picker, then the presenting screen (partner line and
+// card, choices revealed one at a time, levels on R, compare on C, the room's suggestions).
+class WorkshopView {
+public:
+    void draw(AppState& app);
+    // Arrows (a clicker's keys), R, A, C. Called before drawing, when not typing.
+    void handle_keys(AppState& app, bool typing);
+
+private:
+    void draw_picker(AppState& app);
+    void draw_presenting(AppState& app);
+    void draw_response(AppState& app, int index, float width);
+    void draw_compare(AppState& app);
+    void draw_room(AppState& app, float width);
+    std::string shown_step_; // the step last shown, to scroll back to the top on a new step
+};
+
 void draw_home(AppState& app);
 void draw_feedback(AppState& app, float width);
 void draw_summary(AppState& app);

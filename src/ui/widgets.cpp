@@ -290,4 +290,34 @@ void end_panel(AppState& app, const Panel& panel, ImVec4 bg, const char* record_
     record_item(app, record_id, Item::Static);
 }
 
+std::string mistake_titles(const AppState& app, const std::vector<Mistake>& mistakes) {
+    std::string out;
+    for (std::size_t i = 0; i < mistakes.size(); ++i) {
+        const Mistake m = mistakes[i];
+        std::string title(mistake_id(m));
+        if (app.criteria && !app.criteria->mistakes[static_cast<std::size_t>(m)].title.empty()) {
+            title = app.criteria->mistakes[static_cast<std::size_t>(m)].title;
+        }
+        out += (i > 0 ? ", " : "") + title;
+    }
+    return out;
+}
+
+void mistakes_line(const AppState& app, const std::vector<Mistake>& mistakes) {
+    if (mistakes.empty()) {
+        return;
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().mistake);
+    ImGui::TextWrapped("! Mistakes: %s", mistake_titles(app, mistakes).c_str());
+    ImGui::PopStyleColor();
+}
+
+void bullet_lines(const std::vector<std::string>& lines) {
+    for (const std::string& line : lines) {
+        ImGui::Bullet();
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", line.c_str());
+    }
+}
+
 } // namespace et::ui

@@ -55,6 +55,12 @@ bool choice_row(const AppState& app, int number, const std::string& text, float 
 void highlighted_response(const AppState& app, const std::string& text,
                           const std::vector<Match>& matches, float width);
 std::string criterion_label(const Match& match);
+// "Fixing, Dismissing": the criteria file's titles for mistakes (ids without criteria).
+std::string mistake_titles(const AppState& app, const std::vector<Mistake>& mistakes);
+// "! Mistakes: ..." in the mistake colour, wrapped; nothing when there are none.
+void mistakes_line(const AppState& app, const std::vector<Mistake>& mistakes);
+// Wrapped bulleted lines.
+void bullet_lines(const std::vector<std::string>& lines);
 // SameLine() when an item `next_width` wide still fits on this line; else a new line.
 void same_line_if_fits(float next_width, float spacing);
 // A button that is wide enough for projector-size text and records itself.

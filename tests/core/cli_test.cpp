@@ -55,7 +55,7 @@ TEST(Cli, HelpAndVersion) {
 }
 
 TEST(Cli, UsageErrorsExitTwoWithAMessage) {
-    for (const char* args : {"--bogus", "frobnicate", "--frames x", "--mode party", "--mode workshop", "score",
+    for (const char* args : {"--bogus", "frobnicate", "--frames x", "--mode party", "score",
                              "score --scenario x.json", "validate"}) {
         const Result r = run(args);
         EXPECT_EQ(r.status, 2) << args;

@@ -1,0 +1,209 @@
+// AppState actions for couples turns and workshop presenting, each recorded in the trace.
+#include "ui/app_state.hpp"
+
+#include <algorithm>
+
+namespace et::ui {
+
+namespace {
+
+nlohmann::json mistake_ids(const std::vector<Mistake>& mistakes) {
+    nlohmann::json out = nlohmann::json::array();
+    for (Mistake m : mistakes) {
+        out.push_back(std::string(mistake_id(m)));
+    }
+    return out;
+}
+
+std::string trimmed(const std::string& s) {
+    const auto first = s.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) {
+        return "";
+    }
+    return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+} // namespace
+
+// [SECTION] Couples
+
+void AppState::start_couples(const std::string& first, const std::string& second,
+                             bool keep_words) {
+    std::string a = trimmed(first);
+    std::string b = trimmed(second);
+    if (a.empty() || b.empty()) {
+        report_error("Both players need a name before you start.");
+        return;
+    }
+    if (a == b) {
+        b += " (2)"; // the screens say whose turn it is by name
+    }
+    couples.emplace(std::array<std::string, 2>{a, b}, scorer.get(), keep_words);
+    draft.clear();
+    page = Page::Couples;
+    if (trace != nullptr) {
+        trace->event("couples_started", {{"players", {a, b}}, {"keep_real_talk_words", keep_words}});
+    }
+}
+
+void AppState::couples_start_scripted(const std::string& scenario_id) {
+    const Scenario* s = find_scenario(scenario_id);
+    if (!couples || s == nullptr || s->steps.empty()) {
+        return;
+    }
+    couples->start_scripted(*s, s->steps.front());
+    if (trace != nullptr) {
+        trace->event("round_started", {{"kind", "scripted"},
+                                       {"scenario", s->id},
+                                       {"speaker", couples->name(couples->speaker())},
+                                       {"listener", couples->name(couples->listener())}});
+    }
+}
+
+void AppState::couples_start_real_talk() {
+    if (!couples) {
+        return;
+    }
+    couples->start_real_talk();
+    if (trace != nullptr) {
+        trace->event("round_started", {{"kind", "real_talk"},
+                                       {"speaker", couples->name(couples->speaker())},
+                                       {"listener", couples->name(couples->listener())}});
+    }
+}
+
+void AppState::couples_share(const std::string& text, const std::string& emotion,
+                             const std::vector<std::string>& card) {
+    if (couples && !couples->share(text, emotion, card)) {
+        report_error("Say something first: type what you felt, in your own words.");
+    }
+}
+
+void AppState::couples_submit_typed() {
+    if (!couples || couples->phase() != CouplesPhase::Answering) {
+        return;
+    }
+    if (!couples->can_score_typed()) {
+        report_error("Typed answers can't be scored: the criteria did not load.");
+        return;
+    }
+    if (couples->answer_typed(draft)) {
+        draft.clear();
+        live.reset();
+        live_text.clear();
+        if (trace != nullptr) {
+            const CouplesRound& r = *couples->round();
+            trace->event("couples_answered", {{"round", r.number}, {"source", "typed"}});
+        }
+    }
+}
+
+void AppState::couples_pick(int index) {
+    if (couples && couples->answer_choice(index)) {
+        draft.clear();
+        if (trace != nullptr) {
+            trace->event("couples_answered", {{"round", couples->round()->number},
+                                              {"source", "choice"},
+                                              {"choice", index + 1}});
+        }
+    }
+}
+
+void AppState::couples_rate(int rating) {
+    if (!couples || couples->phase() != CouplesPhase::Rating) {
+        return;
+    }
+    couples->rate(rating);
+    const CouplesRound& r = *couples->round();
+    if (trace != nullptr) {
+        // Real-talk words never reach the trace: only levels and ratings.
+        trace->event("round_rated", {{"round", r.number},
+                                     {"kind", round_kind_id(r.kind)},
+                                     {"speaker", couples->name(r.speaker)},
+                                     {"listener", couples->name(r.listener)},
+                                     {"felt_heard", r.felt_heard},
+                                     {"level", r.level},
+                                     {"score", r.points},
+                                     {"mistakes", mistake_ids(r.mistakes)},
+                                     {"source", answer_source_id(r.source)}});
+    }
+}
+
+void AppState::couples_next_round() {
+    if (couples) {
+        couples->next_round();
+    }
+}
+
+void AppState::couples_finish() {
+    if (!couples) {
+        return;
+    }
+    couples->finish();
+    if (trace != nullptr) {
+        trace->event("couples_finished", {{"rounds", couples->rounds().size()}});
+    }
+}
+
+void AppState::close_couples() {
+    couples.reset();
+    draft.clear();
+    live.reset();
+    live_text.clear();
+    page = Page::Home;
+}
+
+// [SECTION] Workshop
+
+bool AppState::open_workshop(const std::string& scenario_id) {
+    const Scenario* s = find_scenario(scenario_id);
+    if (s == nullptr || s->steps.empty()) {
+        report_error("There is no scenario with the id \"" + scenario_id + "\" to present.");
+        return false;
+    }
+    workshop.emplace(*s, scorer.get());
+    suggestion_draft.clear();
+    page = Page::Workshop;
+    if (trace != nullptr) {
+        trace->event("workshop_opened", {{"scenario", s->id}, {"step", workshop->step().id}});
+    }
+    return true;
+}
+
+void AppState::close_workshop() {
+    workshop.reset();
+    workshop_compare = false;
+    suggestion_draft.clear();
+}
+
+void AppState::workshop_add_suggestion() {
+    if (!workshop) {
+        return;
+    }
+    std::string error;
+    if (!workshop->add_suggestion(suggestion_draft, &error)) {
+        report_error(error);
+        return;
+    }
+    const WorkshopResponse& r = workshop->responses().back();
+    if (trace != nullptr) {
+        trace->event("suggestion_scored", {{"scenario", workshop->scenario().id},
+                                           {"step", workshop->step().id},
+                                           {"level", r.score.level},
+                                           {"mistakes", mistake_ids(r.score.mistakes)}});
+    }
+    suggestion_draft.clear();
+}
+
+void AppState::set_presenter_preset(bool on) { presenter_preset = on; }
+
+float AppState::font_size() const {
+    return presenter_preset ? std::max(settings().font_size, kPresenterFontSize)
+                            : settings().font_size;
+}
+
+Theme AppState::theme() const {
+    return presenter_preset && presenter_contrast ? Theme::HighContrast : settings().theme;
+}
+
+} // namespace et::ui

@@ -1,0 +1,666 @@
+// Couples mode: set up two players, then each round's screens in turn (choose, share, pass
+// the keyboard, answer, pass back, rate how heard, verdict side by side) and the summary.
+#include <algorithm>
+#include <numeric>
+
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
+
+#include "ui/screens.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace et::ui {
+
+namespace {
+
+constexpr const char* kCoreEmotions[] = {"mad", "sad", "glad", "fear"};
+
+// Shown while the speaker writes: the daily check-in questions from the domain guide.
+constexpr const char* kPrompts[] = {
+    "What's been on your head and heart today?",
+    "What were your highs and lows?",
+    "What made you feel mad, sad, glad or afraid?",
+};
+
+void accent_colours(bool on) {
+    const Palette& p = palette();
+    if (on) {
+        ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(p.accent.x, p.accent.y, p.accent.z, 0.85f));
+        ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
+    }
+}
+
+void end_accent(bool on) {
+    if (on) {
+        ImGui::PopStyleColor(3);
+    }
+}
+
+double average(const std::vector<int>& values) {
+    return values.empty() ? 0.0
+                          : std::accumulate(values.begin(), values.end(), 0.0) /
+                                static_cast<double>(values.size());
+}
+
+// A centred card for the screens that hide everything while the keyboard changes hands.
+bool pass_screen(AppState& app, const std::string& to, const std::string& why, const char* id) {
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float w = std::min(avail.x, em(28));
+    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + (avail.x - w) * 0.5f,
+                               ImGui::GetCursorPosY() + std::max(0.0f, avail.y * 0.25f)));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
+    ImGui::PushFont(app.fonts.heading);
+    ImGui::TextWrapped("Pass the keyboard to %s", to.c_str());
+    ImGui::PopFont();
+    ImGui::Spacing();
+    dim_text_wrapped(why.c_str());
+    ImGui::Spacing();
+    const std::string label = to + ", I'm ready  (Enter)";
+    accent_colours(true);
+    const bool ready = action_button(app, label.c_str(), id);
+    end_accent(true);
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    return ready;
+}
+
+} // namespace
+
+void CouplesView::draw(AppState& app) {
+    if (!app.couples) {
+        draw_setup(app);
+        return;
+    }
+    CouplesSession& c = *app.couples;
+    if (c.phase() != last_phase_ || c.rounds().size() != last_round_count_) {
+        // A new screen: the box that takes typing gets the keyboard.
+        last_phase_ = c.phase();
+        last_round_count_ = c.rounds().size();
+        focus_box_ = c.phase() == CouplesPhase::Sharing || c.phase() == CouplesPhase::Answering;
+        if (c.phase() == CouplesPhase::Sharing) {
+            share_text_.clear();
+            share_card_.clear();
+            share_emotion_.clear();
+        }
+        if (c.phase() == CouplesPhase::Rating) {
+            rating_ = 5;
+        }
+    }
+    switch (c.phase()) {
+    case CouplesPhase::Choosing: draw_choosing(app); break;
+    case CouplesPhase::Sharing: draw_sharing(app); break;
+    case CouplesPhase::PassToListener:
+        if (pass_screen(app, c.name(c.listener()),
+                        c.name(c.speaker()) + "'s words stay hidden until you are at the keyboard.",
+                        "couples:ready")) {
+            c.listener_ready();
+        }
+        break;
+    case CouplesPhase::Answering: draw_answering(app); break;
+    case CouplesPhase::PassToSpeaker:
+        if (pass_screen(app, c.name(c.speaker()),
+                        "You'll read " + c.name(c.listener()) +
+                            "'s answer and say how heard you felt before anyone sees the "
+                            "engine's reading.",
+                        "couples:ready")) {
+            c.speaker_ready();
+        }
+        break;
+    case CouplesPhase::Rating: draw_rating(app); break;
+    case CouplesPhase::Verdict: draw_verdict(app); break;
+    case CouplesPhase::Finished: draw_summary(app); break;
+    }
+}
+
+void CouplesView::draw_setup(AppState& app) {
+    heading(app, "Couples: take turns listening");
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(ImGui::GetContentRegionAvail().x, em(34)));
+    ImGui::TextWrapped("Each round one of you speaks and the other listens; then you swap. "
+                       "The speaker says how heard they felt before the engine's reading is "
+                       "shown: your feeling is the truth the engine serves.");
+    ImGui::Spacing();
+    const float field_w = std::min(ImGui::GetContentRegionAvail().x, em(16));
+    bold_text(app, "First player");
+    text_focus_point(app, "couples:first");
+    ImGui::SetNextItemWidth(field_w);
+    ImGui::InputText("##first", &first_name_);
+    record_item(app, "couples:first", Item::Text);
+    bold_text(app, "Second player");
+    text_focus_point(app, "couples:second");
+    ImGui::SetNextItemWidth(field_w);
+    ImGui::InputText("##second", &second_name_);
+    record_item(app, "couples:second", Item::Text);
+    ImGui::Spacing();
+    ImGui::Checkbox("Keep the words of real-talk rounds", &keep_words_);
+    record_item(app, "couples:keep-words");
+    dim_text_wrapped(keep_words_
+                         ? "Real-talk words are kept for this session's screens."
+                         : "Real-talk words are dropped when each round ends: only ratings and "
+                           "levels are kept.");
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    accent_colours(true);
+    if (action_button(app, "Start", "couples:start")) {
+        app.start_couples(first_name_, second_name_, keep_words_);
+    }
+    end_accent(true);
+}
+
+void CouplesView::draw_tally(AppState& app) {
+    const auto summary = app.couples->summary();
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().text_dim);
+    for (int p = 0; p < 2; ++p) {
+        const PlayerSummary& s = summary[static_cast<std::size_t>(p)];
+        if (p > 0) {
+            ImGui::SameLine(0, em(2));
+        }
+        if (s.levels.empty()) {
+            ImGui::Text("%s: no turns listening yet", s.name.c_str());
+        } else {
+            ImGui::Text("%s: %zu turn%s listening, felt heard %.1f/10 on average", s.name.c_str(),
+                        s.levels.size(), s.levels.size() == 1 ? "" : "s", average(s.heard));
+        }
+    }
+    ImGui::PopStyleColor();
+    record_item(app, "couples:tally", Item::Static);
+}
+
+void CouplesView::draw_choosing(AppState& app) {
+    CouplesSession& c = *app.couples;
+    const std::string title = "Round " + std::to_string(c.rounds().size() + 1) + ": " +
+                              c.name(c.speaker()) + " speaks, " + c.name(c.listener()) + " listens";
+    heading(app, title.c_str());
+    draw_tally(app);
+    ImGui::Separator();
+    ImGui::Spacing();
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const bool side_by_side = avail >= em(36);
+    const float col_w = side_by_side ? (avail - em(1)) * 0.5f : avail;
+
+    // Real talk first: it is the point of the exercise; scripted rounds are the warm-up.
+    Panel panel = begin_panel(col_w);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + col_w - panel.pad.x * 2);
+    bold_text(app, "Real talk");
+    ImGui::TextWrapped("%s shares a real feeling from their own day; %s responds in their own "
+                       "words.", c.name(c.speaker()).c_str(), c.name(c.listener()).c_str());
+    ImGui::PopTextWrapPos();
+    accent_colours(true);
+    if (action_button(app, "Start real talk", "couples:real-talk")) {
+        app.couples_start_real_talk();
+    }
+    end_accent(true);
+    end_panel(app, panel, palette().panel, "couples:real-talk-panel");
+    if (side_by_side) {
+        ImGui::SameLine(0, em(1));
+    } else {
+        ImGui::Spacing();
+    }
+    panel = begin_panel(col_w);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + col_w - panel.pad.x * 2);
+    bold_text(app, "Scripted");
+    ImGui::TextWrapped("%s reads a scenario's line aloud; %s picks or types a response.",
+                       c.name(c.speaker()).c_str(), c.name(c.listener()).c_str());
+    ImGui::PopTextWrapPos();
+    const auto& scenarios = app.library.scenarios;
+    if (scenarios.empty()) {
+        dim_text_wrapped("No scenarios are loaded: see Problems.");
+    } else {
+        scenario_pick_ = std::clamp(scenario_pick_, 0, static_cast<int>(scenarios.size()) - 1);
+        ImGui::SetNextItemWidth(col_w - panel.pad.x * 2);
+        if (ImGui::BeginCombo("##scenario", scenarios[static_cast<std::size_t>(scenario_pick_)].title.c_str())) {
+            for (int i = 0; i < static_cast<int>(scenarios.size()); ++i) {
+                if (ImGui::Selectable(scenarios[static_cast<std::size_t>(i)].title.c_str(), i == scenario_pick_)) {
+                    scenario_pick_ = i;
+                }
+            }
+            ImGui::EndCombo();
+        }
+        record_item(app, "couples:scenario");
+        if (action_button(app, "Start scripted round", "couples:scripted")) {
+            app.couples_start_scripted(scenarios[static_cast<std::size_t>(scenario_pick_)].id);
+        }
+    }
+    end_panel(app, panel, palette().panel, "couples:scripted-panel");
+    ImGui::Spacing();
+    ImGui::Spacing();
+    if (action_button(app, c.rounds().empty() ? "Leave couples mode" : "End the session",
+                      "couples:end")) {
+        if (c.rounds().empty()) {
+            app.close_couples();
+        } else {
+            app.couples_finish();
+        }
+    }
+}
+
+void CouplesView::draw_sharing(AppState& app) {
+    CouplesSession& c = *app.couples;
+    const CouplesRound& r = *c.round();
+    const float width = std::min(ImGui::GetContentRegionAvail().x, em(40));
+    const std::string& listener = c.name(c.listener());
+    if (r.kind == RoundKind::Scripted) {
+        const std::string title = c.name(c.speaker()) + ", read this aloud to " + listener;
+        heading(app, title.c_str());
+        dim_text_wrapped(("From \"" + r.scenario_title + "\". Say it as if it were yours.").c_str());
+        ImGui::Spacing();
+        ImGui::PushFont(app.fonts.bold);
+        bubble(r.partner_says, palette().bubble, palette().bubble_text, width);
+        ImGui::PopFont();
+        ImGui::Spacing();
+        accent_colours(true);
+        const std::string label = "Pass the keyboard to " + listener + "  (Enter)";
+        if (action_button(app, label.c_str(), "couples:pass")) {
+            c.pass_to_listener();
+        }
+        end_accent(true);
+        return;
+    }
+    const std::string title = c.name(c.speaker()) + ", what's on your heart?";
+    heading(app, title.c_str());
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    for (const char* prompt : kPrompts) {
+        ImGui::Bullet();
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().text_dim);
+        ImGui::TextWrapped("%s", prompt);
+        ImGui::PopStyleColor();
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("I felt mostly:");
+    for (const char* e : kCoreEmotions) {
+        ImGui::SameLine();
+        const bool on = share_emotion_ == e;
+        // Colour plus the word, and a check mark when chosen: never colour alone.
+        ImGui::PushStyleColor(ImGuiCol_Text, on ? palette().accent_text : emotion_colour(e));
+        ImGui::PushStyleColor(ImGuiCol_Button, on ? emotion_colour(e) : palette().panel);
+        const std::string label = std::string(on ? "\xE2\x9C\x93 " : "") + e + "##emotion";
+        if (ImGui::Button(label.c_str())) {
+            share_emotion_ = on ? "" : e;
+        }
+        ImGui::PopStyleColor(2);
+        record_item(app, std::string("couples:emotion:") + e);
+    }
+    if (focus_box_) {
+        ImGui::SetKeyboardFocusHere();
+        focus_box_ = false;
+    }
+    text_focus_point(app, "couples:share");
+    const float line = ImGui::GetTextLineHeight();
+    const float pad = ImGui::GetStyle().FramePadding.y * 2;
+    ImGui::InputTextMultiline("##share", &share_text_, ImVec2(width, line * 4 + pad));
+    record_item(app, "couples:share", Item::Text);
+    bold_text(app, ("What should " + listener + " keep in mind? (optional, one per line)").c_str());
+    text_focus_point(app, "couples:card");
+    ImGui::InputTextMultiline("##card", &share_card_, ImVec2(width, line * 2 + pad));
+    record_item(app, "couples:card", Item::Text);
+    dim_text_wrapped(("e.g. \"My sister always gets her way\": " + listener +
+                      " can tie your feeling to it (Level Two).").c_str());
+    ImGui::BeginDisabled(share_text_.find_first_not_of(" \t\r\n") == std::string::npos);
+    accent_colours(true);
+    if (action_button(app, "Share and pass the keyboard  Ctrl+Enter", "couples:share-submit") ||
+        share_requested_) {
+        submit_share(app);
+    }
+    end_accent(true);
+    ImGui::EndDisabled();
+    share_requested_ = false;
+}
+
+void CouplesView::request_submit(AppState& app) {
+    if (!app.couples) {
+        return;
+    }
+    if (app.couples->phase() == CouplesPhase::Sharing) {
+        share_requested_ = true;
+    } else if (app.couples->phase() == CouplesPhase::Answering) {
+        app.couples_submit_typed();
+    }
+}
+
+void CouplesView::submit_share(AppState& app) {
+    std::vector<std::string> card;
+    std::size_t start = 0;
+    while (start <= share_card_.size()) {
+        const std::size_t end = std::min(share_card_.find('\n', start), share_card_.size());
+        card.push_back(share_card_.substr(start, end - start));
+        start = end + 1;
+    }
+    app.couples_share(share_text_, share_emotion_, card);
+    if (app.couples->phase() != CouplesPhase::Sharing) {
+        share_text_.clear();
+        share_card_.clear();
+    }
+}
+
+void CouplesView::draw_answering(AppState& app) {
+    CouplesSession& c = *app.couples;
+    const CouplesRound& r = *c.round();
+    const std::string& speaker = c.name(c.speaker());
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float width = std::min(avail, em(40));
+    const std::string title = c.name(c.listener()) + ", " + speaker + " said:";
+    heading(app, title.c_str());
+    bubble(r.partner_says, palette().bubble, palette().bubble_text, width);
+    ImGui::Spacing();
+    // What the listener may know: the scenario partner's card, or what the speaker added.
+    std::vector<std::string> facts = r.card;
+    if (r.kind == RoundKind::Scripted) {
+        if (const Scenario* s = app.find_scenario(r.scenario_id)) {
+            for (const CardFact& f : s->partner.card) {
+                facts.push_back(f.text);
+            }
+        }
+    }
+    if (!facts.empty()) {
+        const Panel panel = begin_panel(width);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - panel.pad.x * 2);
+        bold_text(app, ("What you know about " + speaker).c_str());
+        bullet_lines(facts);
+        ImGui::PopTextWrapPos();
+        end_panel(app, panel, palette().panel, "couples:card");
+        ImGui::Spacing();
+    }
+    bold_text(app, "Your answer");
+    // The box has focus when the turn opens, so a digit typed into it while empty picks
+    // that answer, as in solo practice.
+    const bool box_active = ImGui::GetActiveID() == ImGui::GetID("##answer");
+    if (box_active && app.draft.empty() && !ImGui::GetIO().KeyCtrl) {
+        for (int n = 1; n <= static_cast<int>(std::min<std::size_t>(r.choices.size(), 9)); ++n) {
+            if (ImGui::IsKeyPressed('0' + n, false)) {
+                ImGui::GetIO().InputQueueCharacters.resize(0);
+                ImGui::ClearActiveID();
+                app.couples_pick(n - 1);
+                return;
+            }
+        }
+    }
+    if (focus_box_) {
+        ImGui::SetKeyboardFocusHere();
+        focus_box_ = false;
+    }
+    text_focus_point(app, "couples:answer");
+    const float box_h = ImGui::GetTextLineHeight() * 4 + ImGui::GetStyle().FramePadding.y * 2;
+    ImGui::InputTextMultiline("##answer", &app.draft, ImVec2(width, box_h));
+    record_item(app, "couples:answer", Item::Text);
+    ImGui::BeginDisabled(!c.can_score_typed() ||
+                         app.draft.find_first_not_of(" \t\r\n") == std::string::npos);
+    accent_colours(true);
+    if (action_button(app, "Send  Ctrl+Enter", "couples:submit")) {
+        app.couples_submit_typed();
+    }
+    end_accent(true);
+    ImGui::EndDisabled();
+    if (!c.can_score_typed()) {
+        ImGui::SameLine();
+        dim_text_wrapped("Typed answers can't be scored: the criteria did not load.");
+    }
+    if (!r.choices.empty()) {
+        ImGui::Spacing();
+        bold_text(app, "Or pick one (keys 1-9)");
+        for (std::size_t i = 0; i < r.choices.size(); ++i) {
+            const int n = static_cast<int>(i) + 1;
+            if (choice_row(app, n, r.choices[i], width)) {
+                app.couples_pick(static_cast<int>(i));
+            }
+            record_item(app, "couples:choice:" + std::to_string(n));
+        }
+    }
+}
+
+void CouplesView::draw_rating(AppState& app) {
+    CouplesSession& c = *app.couples;
+    const CouplesRound& r = *c.round();
+    const float width = std::min(ImGui::GetContentRegionAvail().x, em(40));
+    const std::string& speaker = c.name(c.speaker());
+    heading(app, (speaker + ", how heard did you feel?").c_str());
+    dim_text_wrapped(("Read " + c.name(c.listener()) +
+                      "'s answer. Your rating comes first; the engine's reading is shown "
+                      "after it.").c_str());
+    ImGui::Spacing();
+    bubble(r.partner_says.empty() ? std::string("(your words)") : r.partner_says, palette().bubble,
+           palette().bubble_text, width);
+    ImGui::Spacing();
+    const float indent = std::min(em(3), width * 0.15f);
+    ImGui::Indent(indent);
+    bubble(r.response, palette().mine, palette().mine_text, width - indent);
+    ImGui::Unindent(indent);
+    ImGui::Spacing();
+    ImGui::Spacing();
+    // Eleven buttons 0..10 (keys 0-9 too); the chosen one confirms with Enter.
+    const float button_w = std::max(ImGui::GetFrameHeight(), em(1.8f));
+    for (int n = 0; n <= 10; ++n) {
+        if (n > 0) {
+            same_line_if_fits(button_w, ImGui::GetStyle().ItemSpacing.x);
+        }
+        accent_colours(n == rating_);
+        const std::string label = std::to_string(n);
+        if (ImGui::Button(label.c_str(), ImVec2(button_w, 0))) {
+            rating_ = n;
+        }
+        end_accent(n == rating_);
+        record_item(app, "couples:rating:" + label);
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().text_dim);
+    ImGui::TextUnformatted("0 not heard at all \xC2\xB7 10 completely heard");
+    ImGui::PopStyleColor();
+    ImGui::Spacing();
+    accent_colours(true);
+    const std::string label = "I felt " + std::to_string(rating_) + "/10 heard  (Enter)";
+    if (action_button(app, label.c_str(), "couples:rate")) {
+        app.couples_rate(rating_);
+    }
+    end_accent(true);
+}
+
+void CouplesView::draw_verdict(AppState& app) {
+    CouplesSession& c = *app.couples;
+    const CouplesRound& r = *c.round();
+    const Palette& p = palette();
+    heading(app, ("Round " + std::to_string(r.number) + ": side by side").c_str());
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const bool side_by_side = avail >= em(36);
+    const float left_w = side_by_side ? std::min(em(14), avail * 0.35f) : avail;
+    const float right_w = side_by_side ? avail - left_w - em(1) : avail;
+
+    Panel panel = begin_panel(left_w);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + left_w - panel.pad.x * 2);
+    bold_text(app, ("How " + c.name(r.speaker) + " felt").c_str());
+    ImGui::PushFont(app.fonts.heading);
+    ImGui::Text("%d / 10 heard", r.felt_heard);
+    ImGui::PopFont();
+    const float bar_w = left_w - panel.pad.x * 2;
+    ImGui::ProgressBar(static_cast<float>(r.felt_heard) / 10.0f, ImVec2(bar_w, em(0.5f)), "");
+    dim_text_wrapped("The speaker's feeling is the truth the engine serves.");
+    ImGui::PopTextWrapPos();
+    end_panel(app, panel, p.panel, "couples:felt");
+    if (side_by_side) {
+        ImGui::SameLine(0, em(1));
+    } else {
+        ImGui::Spacing();
+    }
+    panel = begin_panel(right_w);
+    const float inner = right_w - panel.pad.x * 2;
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
+    bold_text(app, ("What the engine read in " + c.name(r.listener) + "'s answer").c_str());
+    level_badge(app, r.level, true);
+    ImGui::SameLine(0, em(1));
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("%d / 100", r.points);
+    mistakes_line(app, r.mistakes);
+    highlighted_response(app, r.response, r.score.matches, inner);
+    ImGui::PopTextWrapPos();
+    end_panel(app, panel, p.mine, "couples:engine");
+    record_item(app, "couples:verdict", Item::Static);
+
+    const std::string note = c.disagreement_note();
+    if (!note.empty()) {
+        ImGui::Spacing();
+        ImGui::PushStyleColor(ImGuiCol_Text, p.warning);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + avail);
+        ImGui::TextWrapped("%s", note.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+        record_item(app, "couples:disagreement", Item::Static);
+    }
+    ImGui::Spacing();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + avail);
+    if (!r.score.worked.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.empathy);
+        bold_text(app, "What worked");
+        ImGui::PopStyleColor();
+        bullet_lines(r.score.worked);
+    }
+    if (!r.score.avoid.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.mistake);
+        bold_text(app, "What to avoid, and why");
+        ImGui::PopStyleColor();
+        bullet_lines(r.score.avoid);
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    accent_colours(true);
+    const std::string next = "Next round: " + c.name(r.listener) + " speaks  (Enter)";
+    if (action_button(app, next.c_str(), "couples:next")) {
+        app.couples_next_round();
+    }
+    end_accent(true);
+    ImGui::SameLine(0, em(0.8f));
+    if (action_button(app, "End the session", "couples:end")) {
+        app.couples_next_round();
+        app.couples_finish();
+    }
+}
+
+void CouplesView::draw_summary(AppState& app) {
+    CouplesSession& c = *app.couples;
+    heading(app, "How you listened to each other");
+    const auto summary = c.summary();
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const bool side_by_side = avail >= em(36);
+    const float col_w = side_by_side ? (avail - em(1)) * 0.5f : avail;
+    for (int p = 0; p < 2; ++p) {
+        const PlayerSummary& s = summary[static_cast<std::size_t>(p)];
+        if (p > 0) {
+            if (side_by_side) {
+                ImGui::SameLine(0, em(1));
+            } else {
+                ImGui::Spacing();
+            }
+        }
+        const Panel panel = begin_panel(col_w);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + col_w - panel.pad.x * 2);
+        ImGui::PushFont(app.fonts.heading);
+        ImGui::TextUnformatted(s.name.c_str());
+        ImGui::PopFont();
+        if (s.levels.empty()) {
+            dim_text_wrapped("No turns as the listener.");
+        } else {
+            ImGui::Text("As listener, round by round:");
+            for (std::size_t i = 0; i < s.levels.size(); ++i) {
+                if (i > 0) {
+                    same_line_if_fits(em(6), ImGui::GetStyle().ItemSpacing.x);
+                }
+                level_badge(app, s.levels[i], false);
+            }
+            ImGui::Text("%s felt heard %.1f/10 on average", c.name(1 - p).c_str(), average(s.heard));
+            if (s.common_mistake) {
+                ImGui::PushStyleColor(ImGuiCol_Text, palette().mistake);
+                ImGui::TextWrapped("! Most frequent trap: %s (%d time%s)",
+                                   mistake_titles(app, {*s.common_mistake}).c_str(),
+                                   s.common_mistake_count, s.common_mistake_count == 1 ? "" : "s");
+                ImGui::PopStyleColor();
+            } else {
+                ImGui::TextWrapped("No listening mistakes.");
+            }
+        }
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().empathy);
+        ImGui::TextWrapped("+ Did well: %s", s.did_well.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopTextWrapPos();
+        end_panel(app, panel, palette().panel, p == 0 ? "couples:summary:0" : "couples:summary:1");
+    }
+    ImGui::Spacing();
+    if (!c.keep_real_talk_words()) {
+        dim_text_wrapped("Real-talk words were not kept: only ratings and levels.");
+    }
+    accent_colours(true);
+    if (action_button(app, "Play again", "couples:again")) {
+        const auto names = c.names();
+        const bool keep = c.keep_real_talk_words();
+        app.close_couples();
+        app.start_couples(names[0], names[1], keep);
+    }
+    end_accent(true);
+    ImGui::SameLine(0, em(0.8f));
+    if (action_button(app, "Done", "couples:done")) {
+        app.close_couples();
+    }
+}
+
+void CouplesView::handle_keys(AppState& app, bool typing) {
+    if (!app.couples) {
+        return;
+    }
+    CouplesSession& c = *app.couples;
+    ImGuiIO& io = ImGui::GetIO();
+    const bool enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+                       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
+    if (io.KeyCtrl && enter) {
+        request_submit(app);
+        return;
+    }
+    if (typing || io.KeyCtrl || io.KeyAlt) {
+        return;
+    }
+    switch (c.phase()) {
+    case CouplesPhase::PassToListener:
+        if (enter) {
+            c.listener_ready();
+        }
+        break;
+    case CouplesPhase::PassToSpeaker:
+        if (enter) {
+            c.speaker_ready();
+        }
+        break;
+    case CouplesPhase::Sharing:
+        if (enter && c.round()->kind == RoundKind::Scripted) {
+            c.pass_to_listener();
+        }
+        break;
+    case CouplesPhase::Rating:
+        for (int n = 0; n <= 9; ++n) {
+            if (ImGui::IsKeyPressed('0' + n, false)) {
+                rating_ = n;
+            }
+        }
+        if (enter) {
+            app.couples_rate(rating_);
+        }
+        break;
+    case CouplesPhase::Answering: {
+        const auto& choices = c.round()->choices;
+        for (int n = 1; n <= static_cast<int>(std::min<std::size_t>(choices.size(), 9)); ++n) {
+            if (ImGui::IsKeyPressed('0' + n, false)) {
+                app.couples_pick(n - 1);
+                break;
+            }
+        }
+        break;
+    }
+    case CouplesPhase::Verdict:
+        if (enter) {
+            app.couples_next_round();
+        }
+        break;
+    default: break;
+    }
+}
+
+} // namespace et::ui
