@@ -32,6 +32,7 @@ h3 { margin: 3mm 0 1.5mm; font-size: 9pt; letter-spacing: 0.06em; text-transform
   border-radius: 1.5mm; background: #f7f7f7; font-size: 9.5pt; break-inside: avoid; }
 .legend p { margin: 0; }
 .legend p + p { margin-top: 1mm; }
+.legend mark { white-space: nowrap; }
 .card ul { margin: 0; padding-left: 5mm; }
 .card li { margin: 0 0 1mm; }
 .says { margin: 0 0 2mm; padding: 2.5mm 4mm; border-left: 1.2mm solid #555;
@@ -44,7 +45,7 @@ li.choice { counter-increment: choice; margin: 0 0 2.5mm; padding: 2mm 3.5mm 2.5
   border: 0.3mm solid #aaa; border-radius: 1.5mm; break-inside: avoid;
   page-break-inside: avoid; }
 .verdict { margin: 0 0 1mm; font-size: 9.5pt; }
-.verdict::before { content: counter(choice) "."; font-weight: bold; margin-right: 1.5mm; }
+.choice .verdict::before { content: counter(choice) "."; font-weight: bold; margin-right: 1.5mm; }
 .level { display: inline-block; padding: 0 2mm; border: 0.3mm solid #555;
   border-radius: 1mm; font-weight: bold; }
 .level-0 { border-style: dotted; color: #444; }
@@ -72,9 +73,10 @@ a { color: inherit; }
 footer { margin-top: 6mm; padding-top: 2mm; border-top: 0.3mm solid #bbb; font-size: 8.5pt;
   color: #555; }
 @page { margin: 14mm 15mm 16mm;
-  @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt;
-    color: #555; }
-  @bottom-left { content: "Empathy Trainer handout"; font-size: 8pt; color: #555; } }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt "DejaVu Sans",
+    Arial, sans-serif; color: #555; }
+  @bottom-left { content: "Empathy Trainer handout"; font: 8pt "DejaVu Sans", Arial, sans-serif;
+    color: #555; } }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   a { text-decoration: none; }
