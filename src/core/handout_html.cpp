@@ -35,6 +35,8 @@ h3 { margin: 3mm 0 1.5mm; font-size: 9pt; letter-spacing: 0.06em; text-transform
 .legend mark { white-space: nowrap; }
 .card ul { margin: 0; padding-left: 5mm; }
 .card li { margin: 0 0 1mm; }
+.step-head, .step-end { break-inside: avoid; page-break-inside: avoid; }
+.step-head { break-after: avoid; page-break-after: avoid; }
 .says { margin: 0 0 2mm; padding: 2.5mm 4mm; border-left: 1.2mm solid #555;
   background: #f1f1f1; font-size: 12pt; break-inside: avoid; break-after: avoid;
   page-break-inside: avoid; page-break-after: avoid; }
@@ -70,7 +72,8 @@ mark.empathy.mistake { background: #f6ecd2; border-bottom: 0.9mm double #8a5a00;
 .suggestion p { margin: 0; }
 .next { margin: 0 0 2mm; font-size: 9.5pt; color: #444; }
 a { color: inherit; }
-footer { margin-top: 6mm; padding-top: 2mm; border-top: 0.3mm solid #bbb; font-size: 8.5pt;
+footer { break-before: avoid; page-break-before: avoid; margin-top: 6mm; padding-top: 2mm;
+  border-top: 0.3mm solid #bbb; font-size: 8.5pt;
   color: #555; }
 @page { margin: 14mm 15mm 16mm;
   @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt "DejaVu Sans",
@@ -78,7 +81,12 @@ footer { margin-top: 6mm; padding-top: 2mm; border-top: 0.3mm solid #bbb; font-s
   @bottom-left { content: "Empathy Trainer handout"; font: 8pt "DejaVu Sans", Arial, sans-serif;
     color: #555; } }
 @media print {
-  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  h2 { margin-top: 5mm; }
+  .says { font-size: 11pt; padding: 2mm 3.5mm; }
+  .response { font-size: 10.5pt; }
+  .why { font-size: 9.5pt; }
+  li.choice { margin-bottom: 2mm; padding: 1.6mm 3mm 2mm; }
   a { text-decoration: none; }
   .legend, .says { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
@@ -220,8 +228,11 @@ void append_step(std::string& out, const RatedStep& rs, const RatedScenario& rat
     const Step& step = *rs.step;
     const std::string number = std::to_string(rs.number);
     out += "<section class=\"step\" id=\"step-" + number + "\">\n";
-    out += "<h2>Step " + number + " of " + std::to_string(s.steps.size()) +
-           " <span class=\"step-id\">" + escaped(step.id) + "</span></h2>\n";
+    // The heading, the line and the feelings travel together: a page should never end on a
+    // lone "Step 2" heading.
+    out += "<div class=\"step-head\">\n<h2>Step " + number + " of " +
+           std::to_string(s.steps.size()) + " <span class=\"step-id\">" + escaped(step.id) +
+           "</span></h2>\n";
     out += "<blockquote class=\"says\"><span class=\"who\">" + escaped(s.partner.name) +
            ":</span> " + escaped(step.partner_says) + "</blockquote>\n";
     if (!step.feelings.empty()) {
@@ -231,6 +242,7 @@ void append_step(std::string& out, const RatedStep& rs, const RatedScenario& rat
         }
         out += "</p>\n";
     }
+    out += "</div>\n";
     if (!rs.choices.empty()) {
         out += "<h3>Answers</h3>\n<ol class=\"choices\">\n";
     }
@@ -253,6 +265,9 @@ void append_step(std::string& out, const RatedStep& rs, const RatedScenario& rat
     if (!rs.choices.empty()) {
         out += "</ol>\n";
     }
+    // The suggestion and where the conversation goes are kept together, so neither is left
+    // alone on the last page.
+    out += "<div class=\"step-end\">\n";
     if (!rs.suggestion.text.empty()) {
         out += "<div class=\"suggestion\">\n<p class=\"verdict\"><span class=\"label\">Suggested "
                "response</span> (the engine's): ";
@@ -262,7 +277,7 @@ void append_step(std::string& out, const RatedStep& rs, const RatedScenario& rat
         out += "</p>\n</div>\n";
     }
     append_next(out, rs);
-    out += "</section>\n";
+    out += "</div>\n</section>\n";
 }
 
 } // namespace
