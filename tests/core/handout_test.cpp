@@ -222,6 +222,21 @@ TEST(HandoutEscaping, MarkdownSpecialCharactersAreEscaped) {
     EXPECT_NE(md.find("*\\[You should\\]*"), std::string::npos);
 }
 
+TEST(Handout, SaysWhenTheAuthorRatesAChoiceDifferently) {
+    Scenario s = load(source_path("scenarios/fear-friend-fight.json"));
+    const std::string agreed = render_handout(s, scorer());
+    EXPECT_EQ(agreed.find("author rates it"), std::string::npos);
+    Choice& choice = s.steps[0].choices[3]; // "You're overreacting": dismissing, level 0
+    choice.level = 1;
+    choice.mistakes = {Mistake::Dismissing, Mistake::Fixing};
+    const std::string html = render_handout(s, scorer());
+    EXPECT_NE(html.find("The scenario's author rates it Level One with Dismissing, Fixing."),
+              std::string::npos);
+    const std::string md = render_handout(s, scorer(), {HandoutFormat::Markdown});
+    EXPECT_NE(md.find("*The scenario's author rates it Level One with Dismissing, Fixing.*"),
+              std::string::npos);
+}
+
 TEST(Handout, LevelsReadAsWords) {
     EXPECT_STREQ(handout_level_name(0), "No empathy yet");
     EXPECT_STREQ(handout_level_name(1), "Level One");
