@@ -2,6 +2,8 @@
 #include "core/handout.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <utility>
 
 #include "core/handout_internal.hpp"
 #include "core/scorer_internal.hpp"

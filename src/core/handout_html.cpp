@@ -134,6 +134,11 @@ void append_marked(std::string& out, const RatedResponse& r) {
 }
 
 void append_verdict(std::string& out, const RatedResponse& r) {
+    // A refused response (too long for the engine) must not read as "No empathy yet".
+    if (!r.score.error.empty()) {
+        out += "<span class=\"level level-0\">Not rated</span> " + escaped(r.score.error);
+        return;
+    }
     out += "<span class=\"level level-" + std::to_string(r.score.level) + "\">";
     out += handout_level_name(r.score.level);
     out += "</span> ";

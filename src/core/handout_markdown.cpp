@@ -98,6 +98,10 @@ void append_marked(std::string& out, const RatedResponse& r) {
 }
 
 std::string verdict(const RatedResponse& r) {
+    // A refused response (too long for the engine) must not read as "No empathy yet".
+    if (!r.score.error.empty()) {
+        return "**Not rated** · " + escaped(r.score.error);
+    }
     std::string out = "**";
     out += handout_level_name(r.score.level);
     out += "**";

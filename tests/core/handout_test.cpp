@@ -237,6 +237,15 @@ TEST(Handout, SaysWhenTheAuthorRatesAChoiceDifferently) {
               std::string::npos);
 }
 
+TEST(Handout, AResponseTheEngineRefusesSaysSo) {
+    Scenario s = load(source_path("scenarios/fear-friend-fight.json"));
+    s.steps[0].choices[0].text = std::string(kMaxResponseBytes + 1, 'a');
+    const std::string html = render_handout(s, scorer());
+    EXPECT_NE(html.find("<span class=\"level level-0\">Not rated</span> "), std::string::npos);
+    const std::string md = render_handout(s, scorer(), {HandoutFormat::Markdown});
+    EXPECT_NE(md.find("1. **Not rated** · "), std::string::npos);
+}
+
 TEST(Handout, LevelsReadAsWords) {
     EXPECT_STREQ(handout_level_name(0), "No empathy yet");
     EXPECT_STREQ(handout_level_name(1), "Level One");
