@@ -69,14 +69,16 @@ std::vector<Piece> cut_pieces(const std::string& text, const std::vector<Match>&
         Piece piece;
         piece.begin = begin;
         piece.end = end;
+        std::vector<std::string> titles;
         for (std::size_t k : cover) {
             const bool is_mistake = matches[k].kind == MatchKind::Mistake;
             piece.mistake = piece.mistake || is_mistake;
             piece.empathy = piece.empathy || !is_mistake;
-            const std::string title = judgement_title(matches[k], criteria);
+            std::string title = judgement_title(matches[k], criteria);
             // The same judgement can match twice over one span; say it once.
-            if (piece.title.find(title) == std::string::npos) {
-                piece.title += (piece.title.empty() ? "" : "; ") + title;
+            if (std::find(titles.begin(), titles.end(), title) == titles.end()) {
+                piece.title += (titles.empty() ? "" : "; ") + title;
+                titles.push_back(std::move(title));
             }
         }
         pieces.push_back(std::move(piece));
