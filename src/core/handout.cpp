@@ -152,7 +152,6 @@ std::vector<Route> routes_of(const Scenario& scenario, const Step& step) {
 RatedScenario rate_scenario(const Scenario& scenario, const Scorer& scorer) {
     RatedScenario rated;
     rated.scenario = &scenario;
-    rated.criteria = &scorer.criteria();
     for (std::size_t i = 0; i < scenario.steps.size(); ++i) {
         const Step& step = scenario.steps[i];
         RatedStep rs;
@@ -165,6 +164,10 @@ RatedScenario rate_scenario(const Scenario& scenario, const Scorer& scorer) {
             rc.rated = rate_response(choice.text, *prepared, scorer);
             rc.author_differs = rc.rated.score.level != choice.level ||
                                 !same_mistakes(rc.rated.score.mistakes, choice.mistakes);
+            for (Mistake m : choice.mistakes) {
+                rc.author_mistake_names.push_back(
+                    scorer.criteria().mistakes[static_cast<std::size_t>(m)].title);
+            }
             rs.choices.push_back(std::move(rc));
         }
         // The step's suggestion does not depend on any response, so it is taken as composed
@@ -178,21 +181,27 @@ RatedScenario rate_scenario(const Scenario& scenario, const Scorer& scorer) {
     return rated;
 }
 
-std::string emotion_name(const std::string& emotion) {
-    if (emotion == "mad") return "Mad";
-    if (emotion == "sad") return "Sad";
-    if (emotion == "glad") return "Glad";
-    if (emotion == "fear") return "Fear";
-    return "";
-}
-
-const char* difficulty_name(int difficulty) {
-    switch (difficulty) {
-    case 1: return "gentle";
-    case 2: return "moderate";
-    case 3: return "hard";
-    default: return "";
+std::string about_line(const Scenario& scenario) {
+    std::vector<std::string> parts;
+    static constexpr std::pair<const char*, const char*> kEmotions[] = {
+        {"mad", "Mad"}, {"sad", "Sad"}, {"glad", "Glad"}, {"fear", "Fear"}};
+    for (const auto& [id, name] : kEmotions) {
+        if (scenario.emotion == id) {
+            parts.push_back(std::string("Core emotion: ") + name);
+        }
     }
+    static constexpr const char* kDifficulties[] = {"gentle", "moderate", "hard"};
+    if (scenario.difficulty >= 1 && scenario.difficulty <= 3) {
+        parts.push_back(std::string("Difficulty: ") + kDifficulties[scenario.difficulty - 1] +
+                        " (" + std::to_string(scenario.difficulty) + " of 3)");
+    }
+    const std::size_t steps = scenario.steps.size();
+    parts.push_back(std::to_string(steps) + (steps == 1 ? " step" : " steps"));
+    std::string line;
+    for (const std::string& part : parts) {
+        line += (line.empty() ? "" : " · ") + part;
+    }
+    return line;
 }
 
 } // namespace handout

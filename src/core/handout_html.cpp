@@ -154,14 +154,13 @@ void append_verdict(std::string& out, const RatedResponse& r) {
     out += "</span>";
 }
 
-std::string author_rating(const Choice& choice, const Criteria& criteria) {
-    std::string out = handout_level_name(choice.level);
-    if (choice.mistakes.empty()) {
+std::string author_rating(const RatedChoice& rc) {
+    std::string out = handout_level_name(rc.choice->level);
+    if (rc.author_mistake_names.empty()) {
         return out + ", no mistakes";
     }
-    for (std::size_t i = 0; i < choice.mistakes.size(); ++i) {
-        out += i == 0 ? " with " : ", ";
-        out += escaped(criteria.mistakes[static_cast<std::size_t>(choice.mistakes[i])].title);
+    for (std::size_t i = 0; i < rc.author_mistake_names.size(); ++i) {
+        out += (i == 0 ? " with " : ", ") + escaped(rc.author_mistake_names[i]);
     }
     return out;
 }
@@ -169,17 +168,7 @@ std::string author_rating(const Choice& choice, const Criteria& criteria) {
 void append_header(std::string& out, const Scenario& s) {
     out += "<header>\n<p class=\"kicker\">Empathy Trainer handout</p>\n";
     out += "<h1>" + escaped(s.title) + "</h1>\n";
-    std::string about;
-    if (const std::string emotion = emotion_name(s.emotion); !emotion.empty()) {
-        about += "Core emotion: " + emotion;
-    }
-    if (const std::string difficulty = difficulty_name(s.difficulty); !difficulty.empty()) {
-        about += (about.empty() ? "" : " · ") + std::string("Difficulty: ") + difficulty + " (" +
-                 std::to_string(s.difficulty) + " of 3)";
-    }
-    about += (about.empty() ? "" : " · ") + std::to_string(s.steps.size()) +
-             (s.steps.size() == 1 ? " step" : " steps");
-    out += "<p class=\"about\">" + about + "</p>\n";
+    out += "<p class=\"about\">" + escaped(about_line(s)) + "</p>\n";
     if (!s.summary.empty()) {
         out += "<p class=\"summary\">" + escaped(s.summary) + "</p>\n";
     }
@@ -263,7 +252,7 @@ void append_step(std::string& out, const RatedStep& rs, const RatedScenario& rat
         }
         if (rc.author_differs) {
             out += "<p class=\"author\">The scenario's author rates it " +
-                   author_rating(*rc.choice, *rated.criteria) + ".</p>\n";
+                   author_rating(rc) + ".</p>\n";
         }
         out += "</li>\n";
     }

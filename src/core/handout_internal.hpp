@@ -31,6 +31,7 @@ struct RatedChoice {
     const Choice* choice = nullptr;
     RatedResponse rated;
     bool author_differs = false; // the author's level or mistakes differ from the engine's
+    std::vector<std::string> author_mistake_names; // titles of the author's mistakes
 };
 
 // Where the conversation goes after some outcomes.
@@ -50,16 +51,14 @@ struct RatedStep {
 
 struct RatedScenario {
     const Scenario* scenario = nullptr;
-    const Criteria* criteria = nullptr;
     std::vector<RatedStep> steps;
 };
 
 RatedScenario rate_scenario(const Scenario& scenario, const Scorer& scorer);
 
-// "fear" -> "Fear"; empty for an unknown emotion.
-std::string emotion_name(const std::string& emotion);
-// "gentle", "moderate", "hard"; empty when not given.
-const char* difficulty_name(int difficulty);
+// "Core emotion: Fear · Difficulty: moderate (2 of 3) · 3 steps": our words only, no
+// scenario text, so both writers show the same line.
+std::string about_line(const Scenario& scenario);
 
 std::string write_html(const RatedScenario& rated, PaperSize paper);
 std::string write_markdown(const RatedScenario& rated);

@@ -116,14 +116,13 @@ std::string verdict(const RatedResponse& r) {
     return out;
 }
 
-std::string author_rating(const Choice& choice, const Criteria& criteria) {
-    std::string out = handout_level_name(choice.level);
-    if (choice.mistakes.empty()) {
+std::string author_rating(const RatedChoice& rc) {
+    std::string out = handout_level_name(rc.choice->level);
+    if (rc.author_mistake_names.empty()) {
         return out + ", no mistakes";
     }
-    for (std::size_t i = 0; i < choice.mistakes.size(); ++i) {
-        out += i == 0 ? " with " : ", ";
-        out += escaped(criteria.mistakes[static_cast<std::size_t>(choice.mistakes[i])].title);
+    for (std::size_t i = 0; i < rc.author_mistake_names.size(); ++i) {
+        out += (i == 0 ? " with " : ", ") + escaped(rc.author_mistake_names[i]);
     }
     return out;
 }
@@ -136,15 +135,7 @@ std::string write_markdown(const RatedScenario& rated) {
     std::string out;
     out += "# " + escaped(s.title) + "\n\n";
 
-    std::string about = "*Empathy Trainer handout*";
-    if (const std::string emotion = emotion_name(s.emotion); !emotion.empty()) {
-        about += " · Core emotion: " + emotion;
-    }
-    if (const std::string difficulty = difficulty_name(s.difficulty); !difficulty.empty()) {
-        about += " · Difficulty: " + difficulty + " (" + std::to_string(s.difficulty) + " of 3)";
-    }
-    about += " · " + std::to_string(s.steps.size()) + (s.steps.size() == 1 ? " step" : " steps");
-    out += about + "\n\n";
+    out += "*Empathy Trainer handout* · " + escaped(about_line(s)) + "\n\n";
     if (!s.summary.empty()) {
         out += escaped(s.summary) + "\n\n";
     }
@@ -194,7 +185,7 @@ std::string write_markdown(const RatedScenario& rated) {
             }
             if (rc.author_differs) {
                 out += indent + "*The scenario's author rates it " +
-                       author_rating(*rc.choice, *rated.criteria) + ".*\n\n";
+                       author_rating(rc) + ".*\n\n";
             }
         }
         if (!rs.suggestion.text.empty()) {
