@@ -246,6 +246,26 @@ TEST(Handout, AResponseTheEngineRefusesSaysSo) {
     EXPECT_NE(md.find("1. **Not rated** · "), std::string::npos);
 }
 
+TEST(Handout, SaysWhereEachOutcomeLeads) {
+    auto load = load_scenario_text("routes.json", R"({
+        "id": "routes", "title": "Routes", "partner": {"name": "Ana"},
+        "steps": [
+            {"id": "a", "partner_says": "One.", "feelings": [], "next": {"default": "b"}},
+            {"id": "b", "partner_says": "Two.", "feelings": [], "next": {"mistake": "a"}}
+        ]})");
+    ASSERT_TRUE(load.scenario);
+    const std::string md = render_handout(*load.scenario, scorer(), {HandoutFormat::Markdown});
+    EXPECT_NE(md.find("*Next:* after any answer, step 2 (b)."), std::string::npos) << md;
+    // "missed" falls back to "mistake", as in practice.
+    EXPECT_NE(md.find("*Next:* after Level Two or Level One, the conversation ends; after no "
+                      "empathy or a mistake, step 1 (a)."),
+              std::string::npos)
+        << md;
+    const std::string html = render_handout(*load.scenario, scorer());
+    EXPECT_NE(html.find("<a href=\"#step-1\">step 1 (a)</a>"), std::string::npos);
+    EXPECT_NE(html.find("id=\"step-1\""), std::string::npos);
+}
+
 TEST(Handout, LevelsReadAsWords) {
     EXPECT_STREQ(handout_level_name(0), "No empathy yet");
     EXPECT_STREQ(handout_level_name(1), "Level One");
