@@ -23,7 +23,7 @@ header { border-bottom: 0.6mm solid #333; padding-bottom: 3mm; margin-bottom: 4m
 h1 { margin: 1mm 0 1.5mm; font-size: 20pt; line-height: 1.2; }
 h2 { margin: 6mm 0 2mm; font-size: 14pt; line-height: 1.25; break-after: avoid;
   page-break-after: avoid; }
-h2 .step-id { font-weight: normal; color: #555; font-size: 11pt; }
+h2 .aside { font-weight: normal; color: #555; font-size: 11pt; }
 h3 { margin: 3mm 0 1.5mm; font-size: 9pt; letter-spacing: 0.06em; text-transform: uppercase;
   color: #555; break-after: avoid; page-break-after: avoid; }
 .about { margin: 0; font-size: 10pt; color: #444; }
@@ -187,7 +187,7 @@ void append_header(std::string& out, const Scenario& s) {
     if (!s.partner.card.empty()) {
         out += "<section class=\"card\">\n<h2>What you know about " + escaped(s.partner.name);
         if (!s.partner.relationship.empty()) {
-            out += " <span class=\"step-id\">(" + escaped(s.partner.relationship) + ")</span>";
+            out += " <span class=\"aside\">(" + escaped(s.partner.relationship) + ")</span>";
         }
         out += "</h2>\n<ul>\n";
         for (const CardFact& fact : s.partner.card) {
@@ -225,7 +225,7 @@ void append_step(std::string& out, const RatedStep& rs, const RatedScenario& rat
     // The heading, the line and the feelings travel together: a page should never end on a
     // lone "Step 2" heading.
     out += "<div class=\"step-head\">\n<h2>Step " + number + " of " +
-           std::to_string(s.steps.size()) + " <span class=\"step-id\">" + escaped(step.id) +
+           std::to_string(s.steps.size()) + " <span class=\"aside\">" + escaped(step.id) +
            "</span></h2>\n";
     out += "<blockquote class=\"says\"><span class=\"who\">" + escaped(s.partner.name) +
            ":</span> " + escaped(step.partner_says) + "</blockquote>\n";
