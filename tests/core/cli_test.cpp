@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <string>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -48,7 +50,7 @@ TEST(Cli, HelpAndVersion) {
     EXPECT_EQ(help.status, 0);
     EXPECT_NE(help.out.find("score"), std::string::npos);
     EXPECT_NE(help.out.find("validate"), std::string::npos);
-    EXPECT_EQ(help.out.find("handout"), std::string::npos); // only commands that exist
+    EXPECT_NE(help.out.find("handout"), std::string::npos);
     const Result version = run("--version");
     EXPECT_EQ(version.status, 0);
     EXPECT_EQ(version.out.rfind("empathy-trainer ", 0), 0u);
@@ -110,6 +112,96 @@ TEST(Cli, BadFilesExitTwoWithOneLocatedLine) {
     r = run("score --scenario " + scenario() + " --step nope --response hi");
     EXPECT_EQ(r.status, 2);
     EXPECT_NE(r.err.find("no step has the id \"nope\""), std::string::npos);
+}
+
+std::string temp_path(const std::string& name) {
+    return testing::TempDir() + std::to_string(getpid()) + "_" + name;
+}
+
+std::string read(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+TEST(CliHandout, WritesHtmlAndMarkdown) {
+    const std::string html = temp_path("handout.html");
+    Result r = run("handout --scenario " + scenario() + " --out '" + html + "'");
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_TRUE(r.out.empty());
+    EXPECT_TRUE(r.err.empty());
+    const std::string page = read(html);
+    EXPECT_EQ(page.rfind("<!DOCTYPE html>", 0), 0u);
+    EXPECT_NE(page.find("<h1>A fight with an old friend</h1>"), std::string::npos);
+
+    // The format follows the extension unless --format says otherwise.
+    const std::string md = temp_path("handout.md");
+    r = run("handout --scenario " + scenario() + " --out '" + md + "'");
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(read(md).rfind("# A fight with an old friend\n", 0), 0u);
+    r = run("handout --scenario " + scenario() + " --format html --paper letter --out '" + md +
+            "'");
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(read(md).find("size: letter"), std::string::npos);
+
+    r = run("handout --scenario " + scenario() + " --format md --out -");
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.out.rfind("# A fight with an old friend\n", 0), 0u);
+    std::remove(html.c_str());
+    std::remove(md.c_str());
+}
+
+TEST(CliHandout, UsageErrorsExitTwoWithOneClearLine) {
+    const std::string out = "'" + temp_path("never.html") + "'";
+    const std::pair<std::string, std::string> cases[] = {
+        {"handout --out " + out, "--scenario FILE is required"},
+        {"handout --scenario " + scenario(), "--out FILE is required"},
+        {"handout --scenario " + scenario() + " --out " + out + " --format pdf",
+         "--format must be html or md, got \"pdf\""},
+        {"handout --scenario " + scenario() + " --out " + out + " --paper a5",
+         "--paper must be auto, a4 or letter"},
+        {"handout --scenario " + scenario() + " --out " + out + " --bogus",
+         "unknown argument --bogus"},
+        {"handout --scenario " + scenario() + " --out", "option --out needs a value"},
+    };
+    for (const auto& [args, message] : cases) {
+        const Result r = run(args);
+        EXPECT_EQ(r.status, 2) << args;
+        EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+        EXPECT_NE(r.err.find(message), std::string::npos) << r.err;
+        EXPECT_TRUE(r.out.empty()) << args;
+    }
+    EXPECT_FALSE(std::ifstream(temp_path("never.html")).good());
+}
+
+TEST(CliHandout, BadScenarioExitsTwoWithItsLocation) {
+    const std::string bad = temp_path("bad_handout_scenario.json");
+    std::ofstream(bad) << "{\n  \"id\": \"x\",\n  \"title\": 5\n}\n";
+    const Result r = run("handout --scenario '" + bad + "' --out '" + temp_path("x.html") + "'");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find(bad + ":3:3:"), std::string::npos) << r.err;
+    std::remove(bad.c_str());
+}
+
+TEST(CliHandout, UnwritableOutExitsOneNamingTheFile) {
+    const std::string missing_dir = temp_path("no-such-dir") + "/handout.html";
+    Result r = run("handout --scenario " + scenario() + " --out '" + missing_dir + "'");
+    EXPECT_EQ(r.status, 1);
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+    EXPECT_NE(r.err.find("cannot write " + missing_dir), std::string::npos) << r.err;
+
+    // A folder where the file should be: the old "file" is untouched, no temporary is left.
+    const std::string dir = temp_path("out-is-a-dir");
+    ASSERT_EQ(::mkdir(dir.c_str(), 0755), 0);
+    r = run("handout --scenario " + scenario() + " --out '" + dir + "'");
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.err.find("cannot write " + dir), std::string::npos) << r.err;
+    for (const auto& entry : std::filesystem::directory_iterator(testing::TempDir())) {
+        EXPECT_NE(entry.path().filename().string().rfind(
+                      std::filesystem::path(dir).filename().string() + ".tmp", 0),
+                  0u)
+            << "left behind: " << entry.path();
+    }
+    ::rmdir(dir.c_str());
 }
 
 } // namespace
