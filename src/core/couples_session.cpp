@@ -23,6 +23,20 @@ std::vector<std::string> feelings_in(const std::string& text, const Criteria& cr
 
 } // namespace
 
+const char* couples_phase_id(CouplesPhase phase) {
+    switch (phase) {
+    case CouplesPhase::Choosing: return "choosing";
+    case CouplesPhase::Sharing: return "sharing";
+    case CouplesPhase::PassToListener: return "pass_to_listener";
+    case CouplesPhase::Answering: return "answering";
+    case CouplesPhase::PassToSpeaker: return "pass_to_speaker";
+    case CouplesPhase::Rating: return "rating";
+    case CouplesPhase::Verdict: return "verdict";
+    case CouplesPhase::Finished: return "finished";
+    }
+    return "";
+}
+
 const char* round_kind_id(RoundKind kind) {
     return kind == RoundKind::RealTalk ? "real_talk" : "scripted";
 }

@@ -31,6 +31,8 @@ enum class CouplesPhase {
     Finished,       // the end-of-session summary
 };
 
+const char* couples_phase_id(CouplesPhase phase);
+
 // How far apart the speaker's rating and the engine's level are.
 enum class Agreement { Agree, Differ, StronglyDiffer };
 

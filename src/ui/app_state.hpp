@@ -110,6 +110,14 @@ public:
     bool open_workshop(const std::string& scenario_id);
     void close_workshop();
     void workshop_add_suggestion(); // scores `suggestion_draft`
+    // The presenter's keys, each recorded in the trace (so e2e tests can wait on them).
+    void workshop_forward();
+    void workshop_backward();
+    void workshop_reveal_all();
+    void workshop_show_all();
+    void workshop_toggle_compare();
+    // Writes the scenario's printable handout (HTML) to ~/Documents (or ~) and says where.
+    void workshop_save_handout();
     // Large text (and high contrast if chosen) while presenting, for this run only.
     void set_presenter_preset(bool on);
     float font_size() const;  // in effect: the presenter preset or the settings
@@ -147,6 +155,8 @@ public:
     std::optional<WorkshopSession> workshop;
     std::string suggestion_draft;     // workshop: the room's suggestion being typed
     bool workshop_compare = false;    // workshop: two responses side by side
+    bool focus_suggestion = false;    // workshop: S gives the suggestion box the keyboard
+    std::string notice;               // a line of good news (e.g. where a file was saved)
     bool presenter_preset = false;
     bool presenter_contrast = false;
     bool fullscreen_requested = false; // F11: the window toggles full screen, then clears it
@@ -166,6 +176,7 @@ public:
 
 private:
     void after_answer();
+    void trace_workshop(const char* event);
     Page page_before_ = Page::Home;
     bool save_refusal_reported_ = false;
 };

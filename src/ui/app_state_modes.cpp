@@ -2,6 +2,11 @@
 #include "ui/app_state.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+#include "core/atomic_file.hpp"
+#include "core/handout.hpp"
 
 namespace et::ui {
 
@@ -193,6 +198,81 @@ void AppState::workshop_add_suggestion() {
                                            {"mistakes", mistake_ids(r.score.mistakes)}});
     }
     suggestion_draft.clear();
+}
+
+void AppState::workshop_forward() {
+    if (workshop && workshop->forward()) {
+        workshop_compare = false;
+        trace_workshop("workshop_forward");
+    }
+}
+
+void AppState::workshop_backward() {
+    if (workshop && workshop->backward()) {
+        workshop_compare = false;
+        trace_workshop("workshop_backward");
+    }
+}
+
+void AppState::workshop_reveal_all() {
+    if (workshop) {
+        workshop->reveal_all();
+        trace_workshop("workshop_revealed");
+    }
+}
+
+void AppState::workshop_show_all() {
+    if (workshop) {
+        workshop->show_all_choices();
+        trace_workshop("workshop_all_shown");
+    }
+}
+
+void AppState::workshop_toggle_compare() {
+    if (workshop) {
+        workshop_compare = !workshop_compare;
+        trace_workshop(workshop_compare ? "workshop_compare" : "workshop_compare_closed");
+    }
+}
+
+void AppState::trace_workshop(const char* event) {
+    if (trace != nullptr && workshop) {
+        nlohmann::json revealed = nlohmann::json::array();
+        for (const WorkshopResponse& r : workshop->responses()) {
+            revealed.push_back(r.revealed);
+        }
+        trace->event(event, {{"scenario", workshop->scenario().id},
+                             {"step", workshop->step().id},
+                             {"shown", workshop->shown_choices()},
+                             {"revealed", revealed}});
+    }
+}
+
+void AppState::workshop_save_handout() {
+    if (!workshop) {
+        return;
+    }
+    if (!scorer) {
+        report_error("The handout needs the scoring criteria, which did not load.");
+        return;
+    }
+    namespace fs = std::filesystem;
+    const char* home = std::getenv("HOME");
+    fs::path folder = home != nullptr ? fs::path(home) : fs::current_path();
+    std::error_code ec;
+    if (fs::is_directory(folder / "Documents", ec)) {
+        folder /= "Documents";
+    }
+    const fs::path file = folder / handout_file_name(workshop->scenario(), HandoutFormat::Html);
+    const std::string html = render_handout(workshop->scenario(), *scorer);
+    if (const auto error = write_file_atomically(file.string(), html)) {
+        report_error("The handout was not saved: " + *error);
+        return;
+    }
+    notice = "Handout saved to " + file.string() + " (open it in a browser to print).";
+    if (trace != nullptr) {
+        trace->event("handout_saved", {{"scenario", workshop->scenario().id}, {"file", file.string()}});
+    }
 }
 
 void AppState::set_presenter_preset(bool on) { presenter_preset = on; }

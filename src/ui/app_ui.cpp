@@ -54,8 +54,9 @@ void AppUi::handle_tab(AppState& app, const std::vector<TabStop>& stops) {
 
 void AppUi::handle_keys(AppState& app) {
     ImGuiIO& io = ImGui::GetIO();
-    // Read before anything is drawn: true when a text box had the keyboard last frame.
-    const bool typing = io.WantTextInput;
+    // Read before anything is drawn: true when a text box had the keyboard last frame and
+    // still has it (Enter or Esc may have just let it go).
+    const bool typing = io.WantTextInput && ImGui::GetActiveID() != 0;
     const bool popup = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
     if (io.KeyCtrl && ImGui::IsKeyPressed('Q', false)) {
         app.request_quit();

@@ -79,6 +79,10 @@ void CouplesView::draw(AppState& app) {
     if (c.phase() != last_phase_ || c.rounds().size() != last_round_count_) {
         // A new screen: the box that takes typing gets the keyboard.
         last_phase_ = c.phase();
+        if (app.trace != nullptr) {
+            app.trace->event("couples_screen", {{"phase", couples_phase_id(c.phase())},
+                                                {"at_keyboard", c.name(c.at_keyboard())}});
+        }
         last_round_count_ = c.rounds().size();
         focus_box_ = c.phase() == CouplesPhase::Sharing || c.phase() == CouplesPhase::Answering;
         if (c.phase() == CouplesPhase::Sharing) {
@@ -124,16 +128,31 @@ void CouplesView::draw_setup(AppState& app) {
                        "shown: your feeling is the truth the engine serves.");
     ImGui::Spacing();
     const float field_w = std::min(ImGui::GetContentRegionAvail().x, em(16));
-    bold_text(app, "First player");
-    text_focus_point(app, "couples:first");
-    ImGui::SetNextItemWidth(field_w);
-    ImGui::InputText("##first", &first_name_);
-    record_item(app, "couples:first", Item::Text);
-    bold_text(app, "Second player");
-    text_focus_point(app, "couples:second");
-    ImGui::SetNextItemWidth(field_w);
-    ImGui::InputText("##second", &second_name_);
-    record_item(app, "couples:second", Item::Text);
+    // The first name box has the keyboard when the screen opens; Enter in a box moves on to
+    // the empty one, or starts when both are filled.
+    bool start = false;
+    auto name_box = [&](const char* label, const char* id, std::string& value, bool& focus) {
+        bold_text(app, label);
+        if (focus) {
+            ImGui::SetKeyboardFocusHere();
+            focus = false;
+        }
+        text_focus_point(app, id);
+        ImGui::SetNextItemWidth(field_w);
+        const std::string box = std::string("##") + id;
+        if (ImGui::InputText(box.c_str(), &value, ImGuiInputTextFlags_EnterReturnsTrue)) {
+            if (first_name_.find_first_not_of(' ') == std::string::npos) {
+                focus_first_ = true;
+            } else if (second_name_.find_first_not_of(' ') == std::string::npos) {
+                focus_second_ = true;
+            } else {
+                start = true;
+            }
+        }
+        record_item(app, id, Item::Text);
+    };
+    name_box("First player", "couples:first", first_name_, focus_first_);
+    name_box("Second player", "couples:second", second_name_, focus_second_);
     ImGui::Spacing();
     ImGui::Checkbox("Keep the words of real-talk rounds", &keep_words_);
     record_item(app, "couples:keep-words");
@@ -144,7 +163,7 @@ void CouplesView::draw_setup(AppState& app) {
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
     accent_colours(true);
-    if (action_button(app, "Start", "couples:start")) {
+    if (action_button(app, "Start", "couples:start") || start) {
         app.start_couples(first_name_, second_name_, keep_words_);
     }
     end_accent(true);
@@ -189,7 +208,7 @@ void CouplesView::draw_choosing(AppState& app) {
                        "words.", c.name(c.speaker()).c_str(), c.name(c.listener()).c_str());
     ImGui::PopTextWrapPos();
     accent_colours(true);
-    if (action_button(app, "Start real talk", "couples:real-talk")) {
+    if (action_button(app, "Start real talk  (Enter)", "couples:real-talk")) {
         app.couples_start_real_talk();
     }
     end_accent(true);
@@ -619,6 +638,11 @@ void CouplesView::handle_keys(AppState& app, bool typing) {
         return;
     }
     switch (c.phase()) {
+    case CouplesPhase::Choosing:
+        if (enter) {
+            app.couples_start_real_talk();
+        }
+        break;
     case CouplesPhase::PassToListener:
         if (enter) {
             c.listener_ready();

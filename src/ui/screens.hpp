@@ -66,6 +66,8 @@ private:
 
     std::string first_name_;
     std::string second_name_;
+    bool focus_first_ = true;
+    bool focus_second_ = false;
     bool keep_words_ = false; // privacy first: real-talk words are dropped unless asked
     int scenario_pick_ = 0;
     std::string share_text_;

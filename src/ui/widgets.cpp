@@ -52,6 +52,10 @@ void record_item(AppState& app, const std::string& id, Item kind) {
             focus_control(stop);
         }
     }
+    if (kind == Item::Text && app.trace != nullptr && ImGui::IsItemActivated()) {
+        // Keys typed before a box has the keyboard go nowhere: tests wait for this line.
+        app.trace->event("text_box_active", {{"id", id}});
+    }
     if (app.layout_log == nullptr) {
         return;
     }

@@ -98,7 +98,17 @@ void WorkshopView::draw_presenting(AppState& app) {
     emotion_tag(s.emotion);
     ImGui::EndGroup();
     key_hints("\xE2\x86\x92 next \xC2\xB7 \xE2\x86\x90 back \xC2\xB7 A all answers \xC2\xB7 R reveal "
-              "\xC2\xB7 C compare \xC2\xB7 F11 full screen \xC2\xB7 Esc leave");
+              "\xC2\xB7 C compare \xC2\xB7 S suggestion \xC2\xB7 F11 full screen \xC2\xB7 Esc leave");
+    if (action_button(app, "Save handout", "workshop:handout")) {
+        app.workshop_save_handout();
+    }
+    if (!app.notice.empty()) {
+        ImGui::SameLine(0, em(1));
+        ImGui::AlignTextToFramePadding();
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().empathy);
+        ImGui::TextWrapped("%s", app.notice.c_str());
+        ImGui::PopStyleColor();
+    }
     ImGui::Separator();
 
     const bool new_step = shown_step_ != step.id;
@@ -205,6 +215,10 @@ void WorkshopView::draw_response(AppState& app, int index, float width) {
 
 void WorkshopView::draw_room(AppState& app, float width) {
     bold_text(app, "Live from the room");
+    if (app.focus_suggestion) {
+        ImGui::SetKeyboardFocusHere();
+        app.focus_suggestion = false;
+    }
     text_focus_point(app, "workshop:suggestion");
     const ImGuiStyle& style = ImGui::GetStyle();
     const char* button = "Score it  Enter";
@@ -221,8 +235,8 @@ void WorkshopView::draw_room(AppState& app, float width) {
     ImGui::PopStyleColor(3);
     ImGui::EndDisabled();
     if (entered || clicked) {
+        // The keyboard goes back to the presenting keys (arrows, R, C); S types the next one.
         app.workshop_add_suggestion();
-        ImGui::SetKeyboardFocusHere(-1); // stay in the box for the next suggestion
     }
 }
 
@@ -279,7 +293,6 @@ void WorkshopView::handle_keys(AppState& app, bool typing) {
     if (!app.workshop || typing) {
         return;
     }
-    WorkshopSession& w = *app.workshop;
     const ImGuiIO& io = ImGui::GetIO();
     if (io.KeyCtrl || io.KeyAlt) {
         return;
@@ -287,17 +300,17 @@ void WorkshopView::handle_keys(AppState& app, bool typing) {
     auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), true); };
     // Clickers send arrows or Page Up/Down.
     if (pressed(ImGuiKey_RightArrow) || pressed(ImGuiKey_PageDown)) {
-        app.workshop_compare = false;
-        w.forward();
+        app.workshop_forward();
     } else if (pressed(ImGuiKey_LeftArrow) || pressed(ImGuiKey_PageUp)) {
-        app.workshop_compare = false;
-        w.backward();
+        app.workshop_backward();
     } else if (ImGui::IsKeyPressed('R', false)) {
-        w.reveal_all();
+        app.workshop_reveal_all();
     } else if (ImGui::IsKeyPressed('A', false)) {
-        w.show_all_choices();
+        app.workshop_show_all();
     } else if (ImGui::IsKeyPressed('C', false)) {
-        app.workshop_compare = !app.workshop_compare;
+        app.workshop_toggle_compare();
+    } else if (ImGui::IsKeyPressed('S', false) && !app.workshop_compare) {
+        app.focus_suggestion = true;
     }
 }
 

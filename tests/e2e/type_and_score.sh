@@ -8,6 +8,7 @@ start_app --scenarios "$SCENARIOS" --open fear-friend-fight --trace "$WORK/trace
 wait_for_line "$WORK/trace.jsonl" 20 '"event":"app_started"'
 wait_for_line "$WORK/trace.jsonl" 5 '"event":"scenario_opened".*"scenario":"fear-friend-fight"'
 # The answer box has the keyboard when a step opens.
+wait_for_line "$WORK/trace.jsonl" 5 '"event":"text_box_active".*"id":"practice:answer"'
 xdotool type --delay 15 "No wonder you're anxious; after feeling so alone growing up, your friendships mean everything."
 xdotool key --clearmodifiers ctrl+Return
 wait_for_line "$WORK/trace.jsonl" 15 '"event":"response_scored".*"level":2.*"source":"typed"'
