@@ -17,6 +17,13 @@ constexpr int kKeyF11 = 300;
 } // namespace
 
 void AppUi::before_frame(ImGuiIO& io) {
+    // While presenting, the arrows belong to the presenter's clicker, not to ImGui's
+    // keyboard navigation (which would also draw its focus frame on the projector).
+    if (presenting_) {
+        io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
+    } else {
+        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    }
     if (tab_key_ < 0 && io.KeyMap[ImGuiKey_Tab] >= 0) {
         tab_key_ = io.KeyMap[ImGuiKey_Tab];
         io.KeyMap[ImGuiKey_Tab] = -1;
@@ -182,6 +189,7 @@ void AppUi::draw(AppState& app) {
         handle_tab(app, stops);
     }
     handle_keys(app);
+    presenting_ = app.page == Page::Workshop && app.workshop.has_value();
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);

@@ -19,6 +19,7 @@ private:
     void handle_keys(AppState& app);
     void handle_tab(AppState& app, const std::vector<TabStop>& stops);
     int tab_key_ = -1;
+    bool presenting_ = false; // workshop presenting: arrows are not ImGui navigation
     void draw_menu(AppState& app);
     LibraryView library_;
     PracticeView practice_;
