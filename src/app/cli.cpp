@@ -18,6 +18,7 @@ struct Command {
 const Command kCommands[] = {
     {"score", "rate responses for Level One, Level Two and the six mistakes (JSON)", cli_score},
     {"validate", "check scenario files and folders; one line per problem", cli_validate},
+    {"disclose", "tell the inner from the outer layer and name the core emotions (JSON)", cli_disclose},
 };
 
 void print_help(std::ostream& out, bool with_gui) {

@@ -31,6 +31,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
 // Subcommands (each in its own file).
 int cli_score(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cli_validate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int cli_disclose(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 // Shared argument helpers.
 struct ArgReader {
