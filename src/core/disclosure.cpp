@@ -195,15 +195,19 @@ private:
     }
 
     // The longest feeling hit at a token: its length (0 for none) and its emotions.
-    std::size_t feeling_at(std::size_t pos, std::vector<CoreEmotion>& emotions) const {
+    // Words that are feelings only after "feel" (`after_feel`) count only inside a match.
+    std::size_t feeling_at(std::size_t pos, bool after_feel, std::vector<CoreEmotion>& emotions) const {
+        auto counts = [&](const SlotHit& h) {
+            return c_.slot_is_feeling[h.slot] && (after_feel || !c_.slot_needs_feel[h.slot]);
+        };
         std::size_t longest = 0;
         for (const SlotHit& h : text_.hits()[pos]) {
-            if (c_.slot_is_feeling[h.slot] && h.length > longest) {
+            if (counts(h) && h.length > longest) {
                 longest = h.length;
             }
         }
         for (const SlotHit& h : text_.hits()[pos]) {
-            if (c_.slot_is_feeling[h.slot] && h.length == longest && c_.slot_emotion[h.slot]) {
+            if (counts(h) && h.length == longest && c_.slot_emotion[h.slot]) {
                 emotions.push_back(*c_.slot_emotion[h.slot]);
             }
         }
@@ -220,9 +224,9 @@ private:
         }
         const auto& tokens = text_.tokens();
         bool any = false, any_negated = false;
-        auto take = [&](std::size_t pos, std::size_t& length) {
+        auto take = [&](std::size_t pos, std::size_t& length, bool inside) {
             std::vector<CoreEmotion> emotions;
-            length = feeling_at(pos, emotions);
+            length = feeling_at(pos, inside, emotions);
             if (length == 0 || blocked(pos)) {
                 return false;
             }
@@ -236,7 +240,7 @@ private:
         };
         for (std::size_t i = f.span.first; i < f.span.end;) {
             std::size_t length = 0;
-            take(i, length);
+            take(i, length, true);
             i += std::max<std::size_t>(length, 1);
         }
         if (!any) {
@@ -258,7 +262,7 @@ private:
                 break;
             }
             std::size_t length = 0;
-            if (!take(skip, length)) {
+            if (!take(skip, length, false)) {
                 break;
             }
             f.span.end = skip + length;

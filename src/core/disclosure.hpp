@@ -58,6 +58,7 @@ struct DisclosureCriteria {
     std::vector<std::vector<LexiconEntry>> slot_entries;
     std::vector<std::optional<CoreEmotion>> slot_emotion; // per slot
     std::vector<char> slot_is_feeling;                    // per slot: a feeling word or phrase
+    std::vector<char> slot_needs_feel;                    // per slot: a feeling only after "feel"
     std::vector<std::vector<std::pair<std::uint8_t, std::size_t>>> slot_index_by_id;
 
     std::vector<DisclosureCriterion> criteria;

@@ -124,6 +124,7 @@ private:
         c_.slot_entries.push_back(std::move(entries));
         c_.slot_emotion.push_back(emotion);
         c_.slot_is_feeling.push_back(feeling || emotion.has_value() ? 1 : 0);
+        c_.slot_needs_feel.push_back(name.rfind("feel_word_", 0) == 0 ? 1 : 0);
         return c_.slot_names.size() - 1;
     }
 
@@ -173,7 +174,7 @@ private:
         const JsonPath lex = top / "lexicon";
         if (lexicon != nullptr) {
             check_.warn_unknown_keys(*lexicon, lex, {"feelings", "feel_only", "feel_words", "feeling_verbs",
-                                                     "neutral"});
+                                                     "neutral", "exact"});
         }
         const nlohmann::json empty = nlohmann::json::object();
         const nlohmann::json& lx = lexicon != nullptr ? *lexicon : empty;
@@ -185,12 +186,23 @@ private:
             feel_only.push_back(std::move(e.words));
         }
         std::vector<char> feel_only_used(feel_only.size(), 0);
+        // Lexicon words matched only as written ("I was shook", not "shaking").
+        std::vector<std::vector<std::string>> exact_words;
+        for (auto& e : read_words(lx.value("exact", nlohmann::json::array()), lex / "exact")) {
+            exact_words.push_back(std::move(e.words));
+        }
+        std::vector<char> exact_used(exact_words.size(), 0);
         auto added = read_by_emotion(lx, lex, "feelings");
         auto feel_words = read_by_emotion(lx, lex, "feel_words");
         for (CoreEmotion e : kCoreEmotions) {
             const auto k = static_cast<std::size_t>(e);
             std::vector<LexiconEntry> core;
-            for (const LexiconEntry& entry : base_.slot_entries.at(k)) {
+            for (LexiconEntry entry : base_.slot_entries.at(k)) {
+                if (const auto x = std::find(exact_words.begin(), exact_words.end(), entry.words);
+                    x != exact_words.end()) {
+                    exact_used[static_cast<std::size_t>(x - exact_words.begin())] = 1;
+                    entry.stems.assign(entry.words.size(), std::string("\x01"));
+                }
                 const auto it = std::find(feel_only.begin(), feel_only.end(), entry.words);
                 if (it != feel_only.end()) {
                     feel_only_used[static_cast<std::size_t>(it - feel_only.begin())] = 1;
@@ -206,6 +218,12 @@ private:
             if (!feel_only_used[i]) {
                 check_.error(lex / "feel_only" / i,
                              "\"" + joined(feel_only[i]) + "\" is not in the scoring criteria's lexicon");
+            }
+        }
+        for (std::size_t i = 0; i < exact_words.size(); ++i) {
+            if (!exact_used[i]) {
+                check_.error(lex / "exact" / i,
+                             "\"" + joined(exact_words[i]) + "\" is not in the scoring criteria's lexicon");
             }
         }
         // The scoring criteria's appraisals and word lists keep their names ({intensifier}).
