@@ -258,7 +258,7 @@ private:
                    tokens[skip].sentence == tokens[pos].sentence) {
                 ++skip;
             }
-            if (skip == pos || skip >= tokens.size() || tokens[skip].sentence != tokens[pos].sentence) {
+            if (skip >= tokens.size() || tokens[skip].sentence != tokens[pos].sentence) {
                 break;
             }
             std::size_t length = 0;
