@@ -258,7 +258,9 @@ private:
                    tokens[skip].sentence == tokens[pos].sentence) {
                 ++skip;
             }
-            if (skip >= tokens.size() || tokens[skip].sentence != tokens[pos].sentence) {
+            // Joined by a word between, or by the match's own last word ("Scared and excited").
+            const bool joined = skip > pos || has_id(c_.coordination_ids, tokens[pos - 1]);
+            if (!joined || skip >= tokens.size() || tokens[skip].sentence != tokens[pos].sentence) {
                 break;
             }
             std::size_t length = 0;

@@ -186,7 +186,7 @@ private:
             feel_only.push_back(std::move(e.words));
         }
         std::vector<char> feel_only_used(feel_only.size(), 0);
-        // Lexicon words matched only as written ("I was shook", not "shaking").
+        // Lexicon words matched only as written ("I was shook", not "shaking"; "seen", not "saw").
         std::vector<std::vector<std::string>> exact_words;
         for (auto& e : read_words(lx.value("exact", nlohmann::json::array()), lex / "exact")) {
             exact_words.push_back(std::move(e.words));
@@ -211,7 +211,14 @@ private:
                     core.push_back(entry);
                 }
             }
-            core.insert(core.end(), added[k].begin(), added[k].end());
+            for (LexiconEntry& entry : added[k]) {
+                if (const auto x = std::find(exact_words.begin(), exact_words.end(), entry.words);
+                    x != exact_words.end()) {
+                    exact_used[static_cast<std::size_t>(x - exact_words.begin())] = 1;
+                    entry.stems.assign(entry.words.size(), std::string("\x01"));
+                }
+                core.push_back(std::move(entry));
+            }
             add_slot(core_emotion_id(e), std::move(core), lex / "feelings", e);
         }
         for (std::size_t i = 0; i < feel_only.size(); ++i) {
@@ -223,7 +230,7 @@ private:
         for (std::size_t i = 0; i < exact_words.size(); ++i) {
             if (!exact_used[i]) {
                 check_.error(lex / "exact" / i,
-                             "\"" + joined(exact_words[i]) + "\" is not in the scoring criteria's lexicon");
+                             "\"" + joined(exact_words[i]) + "\" is not in the lexicon");
             }
         }
         // The scoring criteria's appraisals and word lists keep their names ({intensifier}).
