@@ -1,13 +1,12 @@
 // `empathy-trainer disclose`: inner or outer layer and core emotions of a statement (JSON).
-#include <fstream>
-#include <iostream>
-
-#include <nlohmann/json.hpp>
-
 #include "app/cli.hpp"
 #include "core/criteria.hpp"
 #include "core/disclosure.hpp"
 #include "core/json_file.hpp"
+
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
 
 namespace et {
 
@@ -59,10 +58,14 @@ int cli_disclose(const std::vector<std::string>& args, std::ostream& out, std::o
     while (!r.done()) {
         const std::string arg = r.peek();
         std::optional<std::string>* target = nullptr;
-        if (arg == "--criteria") target = &criteria_path;
-        else if (arg == "--disclosure") target = &disclosure_path;
-        else if (arg == "--text") target = &text;
-        else if (arg == "--texts") target = &texts_path;
+        if (arg == "--criteria")
+            target = &criteria_path;
+        else if (arg == "--disclosure")
+            target = &disclosure_path;
+        else if (arg == "--text")
+            target = &text;
+        else if (arg == "--texts")
+            target = &texts_path;
         else if (arg == "-h" || arg == "--help") {
             out << kDiscloseUsage;
             return kExitOk;
@@ -92,7 +95,8 @@ int cli_disclose(const std::vector<std::string>& args, std::ostream& out, std::o
     if (!base.criteria) {
         return refuse(err, base.problems);
     }
-    const auto loaded = load_disclosure_file(disclosure_path.value_or(default_disclosure_path()), *base.criteria);
+    const auto loaded =
+        load_disclosure_file(disclosure_path.value_or(default_disclosure_path()), *base.criteria);
     if (!loaded.criteria) {
         return refuse(err, loaded.problems);
     }

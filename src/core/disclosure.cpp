@@ -4,16 +4,54 @@
 // [SECTION] Per-text analysis
 // [SECTION] Judging the matches
 // [SECTION] Feedback
-// [SECTION] JSON
+//
+// (Loading the criteria is in disclosure_loader.cpp; the JSON output in disclosure_json.cpp.)
 #include "core/disclosure.hpp"
-
-#include <algorithm>
-
-#include <nlohmann/json.hpp>
 
 #include "core/utf8.hpp"
 
+#include <algorithm>
+
 namespace et {
+
+const char* disclosure_kind_id(DisclosureKind kind) {
+    switch (kind) {
+    case DisclosureKind::Feeling:
+        return "feeling";
+    case DisclosureKind::Body:
+        return "body";
+    case DisclosureKind::Outer:
+        return "outer";
+    case DisclosureKind::Thing:
+        return "thing";
+    case DisclosureKind::Other:
+        return "other";
+    case DisclosureKind::Negated:
+        return "negated";
+    case DisclosureKind::Thought:
+        return "thought";
+    }
+    return "";
+}
+
+std::optional<DisclosureKind> parse_disclosure_kind(std::string_view id) {
+    for (int k = 0; k < kDisclosureKindCount; ++k) {
+        const auto kind = static_cast<DisclosureKind>(k);
+        if (id == disclosure_kind_id(kind)) {
+            return kind;
+        }
+    }
+    return std::nullopt;
+}
+
+const char* layer_id(Layer layer) {
+    return layer == Layer::Inner ? "inner" : "outer";
+}
+
+std::string DisclosureCriteria::text(const std::string& key) const {
+    const auto it = texts.find(key);
+    return it == texts.end() ? key : it->second;
+}
 
 // ============================================================================
 // [SECTION] Per-text analysis
@@ -21,7 +59,9 @@ namespace et {
 
 namespace {
 
-bool overlaps(const TokenSpan& a, const TokenSpan& b) { return a.first < b.end && b.first < a.end; }
+bool overlaps(const TokenSpan& a, const TokenSpan& b) {
+    return a.first < b.end && b.first < a.end;
+}
 
 bool has_id(const std::vector<int>& sorted_ids, const Token& t) {
     return t.text_id >= 0 && std::binary_search(sorted_ids.begin(), sorted_ids.end(), t.text_id);
@@ -38,7 +78,8 @@ void sort_emotions(std::vector<CoreEmotion>& emotions) {
 // Tokens, lexicon hits and the match input for one text, computed once.
 class Text {
 public:
-    Text(const DisclosureCriteria& c, std::string_view text) : c_(c), tokens_(tokenize(text, c.normalisation)) {
+    Text(const DisclosureCriteria& c, std::string_view text)
+        : c_(c), tokens_(tokenize(text, c.normalisation)) {
         c.vocabulary.assign(tokens_);
         hits_.assign(tokens_.size(), {});
         present_.assign(c.vocabulary.size(), 0);
@@ -191,12 +232,14 @@ private:
 
     bool blocked(std::size_t pos) const {
         const TokenSpan at{pos, pos + 1};
-        return std::any_of(blocked_.begin(), blocked_.end(), [&](const TokenSpan& s) { return overlaps(s, at); });
+        return std::any_of(blocked_.begin(), blocked_.end(),
+                           [&](const TokenSpan& s) { return overlaps(s, at); });
     }
 
     // The longest feeling hit at a token: its length (0 for none) and its emotions.
     // Words that are feelings only after "feel" (`after_feel`) count only inside a match.
-    std::size_t feeling_at(std::size_t pos, bool after_feel, std::vector<CoreEmotion>& emotions) const {
+    std::size_t feeling_at(std::size_t pos, bool after_feel,
+                           std::vector<CoreEmotion>& emotions) const {
         auto counts = [&](const SlotHit& h) {
             return c_.slot_is_feeling[h.slot] && (after_feel || !c_.slot_needs_feel[h.slot]);
         };
@@ -254,12 +297,15 @@ private:
         std::size_t pos = f.span.end;
         while (pos < tokens.size() && tokens[pos].sentence == tokens[f.span.first].sentence) {
             std::size_t skip = pos;
-            while (skip < tokens.size() && skip - pos < 5 && has_id(c_.coordination_ids, tokens[skip]) &&
+            while (skip < tokens.size() && skip - pos < 5 &&
+                   has_id(c_.coordination_ids, tokens[skip]) &&
                    tokens[skip].sentence == tokens[pos].sentence) {
                 ++skip;
             }
             // Joined by a word between, or by the match's own last word ("Scared and excited").
-            const bool joined = skip > pos || has_id(c_.coordination_ids, tokens[pos - 1]);
+            // A comma list joins them too ("Happy, tired, a little overwhelmed").
+            const bool joined = skip > pos || has_id(c_.coordination_ids, tokens[pos - 1]) ||
+                                tokens[pos].clause != tokens[pos - 1].clause;
             if (!joined || skip >= tokens.size() || tokens[skip].sentence != tokens[pos].sentence) {
                 break;
             }
@@ -279,7 +325,8 @@ private:
             return f.kind == DisclosureKind::Feeling || f.kind == DisclosureKind::Body;
         };
         std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
-            return a.span.first < b.span.first || (a.span.first == b.span.first && a.span.end > b.span.end);
+            return a.span.first < b.span.first ||
+                   (a.span.first == b.span.first && a.span.end > b.span.end);
         });
         std::vector<Found> own;
         for (Found& f : found) {
@@ -288,7 +335,8 @@ private:
             }
             if (!own.empty() && overlaps(own.back().span, f.span)) {
                 own.back().span.end = std::max(own.back().span.end, f.span.end);
-                own.back().emotions.insert(own.back().emotions.end(), f.emotions.begin(), f.emotions.end());
+                own.back().emotions.insert(own.back().emotions.end(), f.emotions.begin(),
+                                           f.emotions.end());
                 continue;
             }
             own.push_back(std::move(f));
@@ -299,8 +347,8 @@ private:
             if (f.criterion == nullptr || counts(f)) {
                 continue;
             }
-            const bool under_own = std::any_of(own.begin(), own.end(),
-                                               [&](const Found& o) { return overlaps(o.span, f.span); });
+            const bool under_own = std::any_of(
+                own.begin(), own.end(), [&](const Found& o) { return overlaps(o.span, f.span); });
             const bool repeated = std::any_of(others.begin(), others.end(), [&](const Found& o) {
                 return o.kind == f.kind && overlaps(o.span, f.span);
             });
@@ -309,8 +357,9 @@ private:
             }
         }
         out.insert(out.end(), others.begin(), others.end());
-        std::stable_sort(out.begin(), out.end(),
-                         [](const Found& a, const Found& b) { return a.span.first < b.span.first; });
+        std::stable_sort(out.begin(), out.end(), [](const Found& a, const Found& b) {
+            return a.span.first < b.span.first;
+        });
         for (Found& f : out) {
             sort_emotions(f.emotions);
         }
@@ -329,7 +378,8 @@ private:
 
 std::string fill(std::string text, const std::string& key, const std::string& value) {
     const std::string token = "{" + key + "}";
-    for (auto pos = text.find(token); pos != std::string::npos; pos = text.find(token, pos + value.size())) {
+    for (auto pos = text.find(token); pos != std::string::npos;
+         pos = text.find(token, pos + value.size())) {
         text.replace(pos, token.size(), value);
     }
     return text;
@@ -346,7 +396,8 @@ std::string emotion_names(const DisclosureCriteria& c, const std::vector<CoreEmo
     return out;
 }
 
-std::vector<std::string> feedback(const DisclosureCriteria& c, const Disclosure& d, std::string_view text) {
+std::vector<std::string> feedback(const DisclosureCriteria& c, const Disclosure& d,
+                                  std::string_view text) {
     std::vector<std::string> out;
     auto words_of = [&](DisclosureKind kind) -> std::optional<std::string> {
         for (const DisclosureMatch& m : d.matches) {
@@ -357,15 +408,17 @@ std::vector<std::string> feedback(const DisclosureCriteria& c, const Disclosure&
         return std::nullopt;
     };
     if (d.layer == Layer::Inner) {
-        const bool named = std::any_of(d.matches.begin(), d.matches.end(),
-                                       [](const DisclosureMatch& m) { return m.kind == DisclosureKind::Feeling; });
+        const bool named =
+            std::any_of(d.matches.begin(), d.matches.end(),
+                        [](const DisclosureMatch& m) { return m.kind == DisclosureKind::Feeling; });
         if (!d.emotions.empty()) {
             out.push_back(fill(c.text("inner"), "emotions", emotion_names(c, d.emotions)));
         } else {
             out.push_back(c.text("inner_no_core"));
         }
         if (!named) {
-            out.push_back(fill(c.text("inner_body"), "words", words_of(DisclosureKind::Body).value_or("")));
+            out.push_back(
+                fill(c.text("inner_body"), "words", words_of(DisclosureKind::Body).value_or("")));
         }
         for (CoreEmotion e : c.missing_order) {
             if (std::find(d.emotions.begin(), d.emotions.end(), e) == d.emotions.end()) {
@@ -376,8 +429,10 @@ std::vector<std::string> feedback(const DisclosureCriteria& c, const Disclosure&
         return out;
     }
     bool explained = false;
-    for (const auto& [kind, key] : {std::pair{DisclosureKind::Thought, "thought"}, {DisclosureKind::Other, "other"},
-                                    {DisclosureKind::Thing, "thing"}, {DisclosureKind::Negated, "negated"}}) {
+    for (const auto& [kind, key] : {std::pair{DisclosureKind::Thought, "thought"},
+                                    {DisclosureKind::Other, "other"},
+                                    {DisclosureKind::Thing, "thing"},
+                                    {DisclosureKind::Negated, "negated"}}) {
         if (auto words = words_of(kind)) {
             out.push_back(fill(c.text(key), "words", *words));
             explained = true;
@@ -397,7 +452,8 @@ Disclosure DisclosureAnalyser::analyse(std::string_view text) const {
     const DisclosureCriteria& c = *criteria_;
     Disclosure d;
     if (text.size() > kMaxDisclosureBytes) {
-        d.error = fill(c.text("too_long"), "limit", std::to_string(kMaxDisclosureBytes / 1024) + " KiB");
+        d.error =
+            fill(c.text("too_long"), "limit", std::to_string(kMaxDisclosureBytes / 1024) + " KiB");
         d.feedback.push_back(d.error);
         return d;
     }
@@ -427,43 +483,6 @@ Disclosure DisclosureAnalyser::analyse(std::string_view text) const {
     sort_emotions(d.emotions);
     d.feedback = feedback(c, d, text);
     return d;
-}
-
-// ============================================================================
-// [SECTION] JSON
-// ============================================================================
-
-nlohmann::json disclosure_to_json(const Disclosure& d, std::string_view text) {
-    nlohmann::json j;
-    auto emotions = [](const std::vector<CoreEmotion>& list) {
-        nlohmann::json a = nlohmann::json::array();
-        for (CoreEmotion e : list) {
-            a.push_back(core_emotion_id(e));
-        }
-        return a;
-    };
-    j["layer"] = layer_id(d.layer);
-    j["emotions"] = emotions(d.emotions);
-    j["matches"] = nlohmann::json::array();
-    for (const DisclosureMatch& m : d.matches) {
-        j["matches"].push_back({{"kind", disclosure_kind_id(m.kind)},
-                                {"criterion", m.criterion},
-                                {"begin", m.begin},
-                                {"end", m.end},
-                                {"text", std::string(text.substr(m.begin, m.end - m.begin))},
-                                {"emotions", emotions(m.emotions)},
-                                {"explain", m.explain}});
-    }
-    j["feedback"] = d.feedback;
-    if (!d.error.empty()) {
-        j["error"] = d.error;
-    }
-    return j;
-}
-
-void append_disclosure_json(std::string& out, const Disclosure& d, std::string_view text) {
-    // nlohmann sorts keys and escapes exactly as the DOM version does; one line per text.
-    out += disclosure_to_json(d, text).dump();
 }
 
 } // namespace et

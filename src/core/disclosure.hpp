@@ -6,14 +6,13 @@
 // pattern notation, and adds only what is particular to talking about oneself.
 #pragma once
 
+#include "core/criteria.hpp"
+
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json_fwd.hpp>
-
-#include "core/criteria.hpp"
 
 namespace et {
 
@@ -39,10 +38,10 @@ const char* layer_id(Layer layer);
 struct DisclosureCriterion {
     std::string id;
     DisclosureKind kind = DisclosureKind::Feeling;
-    std::string explain;                 // why this counts (or not), for tooltips
-    std::optional<CoreEmotion> emotion;  // fixed emotion (body language); else from the lexicon
+    std::string explain;                // why this counts (or not), for tooltips
+    std::optional<CoreEmotion> emotion; // fixed emotion (body language); else from the lexicon
     std::vector<Pattern> patterns;
-    std::vector<Pattern> except;         // a match overlapping one of these does not count
+    std::vector<Pattern> except; // a match overlapping one of these does not count
 };
 
 // Disclosure criteria compiled against a copy of the scoring criteria's lexicon and
@@ -50,7 +49,7 @@ struct DisclosureCriterion {
 struct DisclosureCriteria {
     std::string name;
     std::string file;
-    std::string base_file;        // the scoring criteria whose lexicon was used
+    std::string base_file; // the scoring criteria whose lexicon was used
     Normalisation normalisation;
     Vocabulary vocabulary;
 
@@ -62,10 +61,10 @@ struct DisclosureCriteria {
     std::vector<std::vector<std::pair<std::uint8_t, std::size_t>>> slot_index_by_id;
 
     std::vector<DisclosureCriterion> criteria;
-    std::vector<int> negator_ids;     // sorted vocabulary ids
-    std::vector<int> transparent_ids; // words allowed between a negator and a feeling
-    std::vector<Pattern> not_negation; // "never been so happy": the negator does not negate
-    std::vector<int> coordination_ids; // words that join feelings ("angry and then sad")
+    std::vector<int> negator_ids;           // sorted vocabulary ids
+    std::vector<int> transparent_ids;       // words allowed between a negator and a feeling
+    std::vector<Pattern> not_negation;      // "never been so happy": the negator does not negate
+    std::vector<int> coordination_ids;      // words that join feelings ("angry and then sad")
     std::vector<CoreEmotion> missing_order; // which missing emotion to ask about first
     std::map<std::string, std::string> texts;
 
@@ -80,7 +79,8 @@ struct DisclosureLoad {
 // Loads disclosure criteria on top of `base` (the scoring criteria). Errors are located
 // `FILE:LINE:COL: json.path: message`; with any error nothing is returned.
 DisclosureLoad load_disclosure_file(const std::string& path, const Criteria& base);
-DisclosureLoad load_disclosure_text(const std::string& name, std::string text, const Criteria& base);
+DisclosureLoad load_disclosure_text(const std::string& name, std::string text,
+                                    const Criteria& base);
 
 // The bundled disclosure criteria (assets/criteria/disclosure.json).
 std::string default_disclosure_path();
@@ -88,8 +88,8 @@ std::string default_disclosure_path();
 // One judgement and the exact words behind it.
 struct DisclosureMatch {
     DisclosureKind kind = DisclosureKind::Feeling;
-    std::string criterion;            // criterion id from the criteria file
-    std::size_t begin = 0;            // byte span in the text, end exclusive
+    std::string criterion; // criterion id from the criteria file
+    std::size_t begin = 0; // byte span in the text, end exclusive
     std::size_t end = 0;
     std::vector<CoreEmotion> emotions; // for Feeling and Body, sorted
     std::string explain;
@@ -100,7 +100,7 @@ struct Disclosure {
     std::vector<CoreEmotion> emotions;    // expressed about the speaker; sorted, distinct
     std::vector<DisclosureMatch> matches; // sorted by position
     std::vector<std::string> feedback;
-    std::string error;                    // set when the text was refused (bad UTF-8, too long)
+    std::string error; // set when the text was refused (bad UTF-8, too long)
 };
 
 // Texts longer than this are refused with a message rather than analysed.

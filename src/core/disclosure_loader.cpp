@@ -1,49 +1,20 @@
 // Loads disclosure criteria on top of the scoring criteria's lexicon; any error refuses the file.
-#include <algorithm>
-
 #include "core/disclosure.hpp"
 #include "core/json_checker.hpp"
 #include "core/paths.hpp"
 
+#include <algorithm>
+
 namespace et {
-
-const char* disclosure_kind_id(DisclosureKind kind) {
-    switch (kind) {
-    case DisclosureKind::Feeling: return "feeling";
-    case DisclosureKind::Body: return "body";
-    case DisclosureKind::Outer: return "outer";
-    case DisclosureKind::Thing: return "thing";
-    case DisclosureKind::Other: return "other";
-    case DisclosureKind::Negated: return "negated";
-    case DisclosureKind::Thought: return "thought";
-    }
-    return "";
-}
-
-std::optional<DisclosureKind> parse_disclosure_kind(std::string_view id) {
-    for (int k = 0; k < kDisclosureKindCount; ++k) {
-        const auto kind = static_cast<DisclosureKind>(k);
-        if (id == disclosure_kind_id(kind)) {
-            return kind;
-        }
-    }
-    return std::nullopt;
-}
-
-const char* layer_id(Layer layer) { return layer == Layer::Inner ? "inner" : "outer"; }
-
-std::string DisclosureCriteria::text(const std::string& key) const {
-    const auto it = texts.find(key);
-    return it == texts.end() ? key : it->second;
-}
 
 namespace {
 
 // Keys every disclosure file must give under "feedback", so the UI never shows a blank.
 constexpr std::string_view kRequiredTexts[] = {
-    "empty", "too_long", "invalid_utf8", "outer", "outer_hint", "thought", "other", "thing",
-    "negated", "inner", "inner_body", "inner_no_core", "missing.mad", "missing.sad",
-    "missing.glad", "missing.fear", "emotion.mad", "emotion.sad", "emotion.glad", "emotion.fear",
+    "empty",        "too_long",      "invalid_utf8", "outer",        "outer_hint",
+    "thought",      "other",         "thing",        "negated",      "inner",
+    "inner_body",   "inner_no_core", "missing.mad",  "missing.sad",  "missing.glad",
+    "missing.fear", "emotion.mad",   "emotion.sad",  "emotion.glad", "emotion.fear",
 };
 
 std::string joined(const std::vector<std::string>& words) {
@@ -68,11 +39,12 @@ public:
         c_.file = doc_.file();
         c_.base_file = base_.file;
         c_.normalisation = base_.normalisation;
+        read_normalisation(root, top);
         c_.name = check_.string_member(root, top, "name", true).value_or("");
         check_.warn_unknown_keys(root, top,
-                                 {"$schema", "name", "version", "description", "lexicon", "lists",
-                                  "exact_lists", "groups", "negation", "coordination", "criteria",
-                                  "feedback", "missing_order"});
+                                 {"$schema", "name", "version", "description", "normalisation",
+                                  "lexicon", "lists", "exact_lists", "groups", "negation",
+                                  "coordination", "criteria", "feedback", "missing_order"});
         read_slots(root, top);
         if (check_.failed()) {
             return std::nullopt; // patterns cannot compile without slots
@@ -110,10 +82,12 @@ private:
         return v;
     }
 
-    std::size_t add_slot(const std::string& name, std::vector<LexiconEntry> entries, const JsonPath& at,
-                         std::optional<CoreEmotion> emotion = std::nullopt, bool feeling = false) {
+    std::size_t add_slot(const std::string& name, std::vector<LexiconEntry> entries,
+                         const JsonPath& at, std::optional<CoreEmotion> emotion = std::nullopt,
+                         bool feeling = false) {
         if (c_.slot_names.size() >= 64) {
-            check_.error(at, "too many lexicon groups and lists (at most 64, with the scoring criteria's)");
+            check_.error(
+                at, "too many lexicon groups and lists (at most 64, with the scoring criteria's)");
             return 0;
         }
         if (std::find(c_.slot_names.begin(), c_.slot_names.end(), name) != c_.slot_names.end()) {
@@ -126,6 +100,30 @@ private:
         c_.slot_is_feeling.push_back(feeling || emotion.has_value() ? 1 : 0);
         c_.slot_needs_feel.push_back(name.rfind("feel_word_", 0) == 0 ? 1 : 0);
         return c_.slot_names.size() - 1;
+    }
+
+    // Spellings and irregular forms added to the scoring criteria's, for casual writing that
+    // check-ins see more than responses do ("feelin").
+    void read_normalisation(const nlohmann::json& root, const JsonPath& top) {
+        const auto* n = object_member(root, top, "normalisation", false);
+        if (n == nullptr) {
+            return;
+        }
+        const JsonPath at = top / "normalisation";
+        check_.warn_unknown_keys(*n, at, {"spellings", "lemmas"});
+        for (const char* key : {"spellings", "lemmas"}) {
+            const auto* map = object_member(*n, at, key, false);
+            if (map == nullptr) {
+                continue;
+            }
+            auto& into = std::string(key) == "spellings" ? c_.normalisation.spellings
+                                                         : c_.normalisation.lemmas;
+            for (const auto& [k, v] : map->items()) {
+                if (check_.expect_string(v, at / key / k)) {
+                    into[fold_case(k)] = fold_case(v.get<std::string>());
+                }
+            }
+        }
     }
 
     // Words of a list: each a word or phrase, normalised like responses.
@@ -150,8 +148,8 @@ private:
     }
 
     // {"mad": [...], "sad": [...], ...}: any of the four core emotions.
-    std::array<std::vector<LexiconEntry>, 4> read_by_emotion(const nlohmann::json& parent, const JsonPath& path,
-                                                             std::string_view key) {
+    std::array<std::vector<LexiconEntry>, 4>
+    read_by_emotion(const nlohmann::json& parent, const JsonPath& path, std::string_view key) {
         std::array<std::vector<LexiconEntry>, 4> out;
         const auto* obj = object_member(parent, path, key, false);
         if (obj == nullptr) {
@@ -161,7 +159,8 @@ private:
         for (const auto& [id, words] : obj->items()) {
             const auto emotion = parse_core_emotion(id);
             if (!emotion) {
-                check_.error(at / id, "unknown core emotion \"" + id + "\"; expected mad, sad, glad or fear");
+                check_.error(at / id, "unknown core emotion \"" + id +
+                                          "\"; expected mad, sad, glad or fear");
                 continue;
             }
             out[static_cast<std::size_t>(*emotion)] = read_words(words, at / id);
@@ -173,8 +172,9 @@ private:
         const auto* lexicon = object_member(root, top, "lexicon", true);
         const JsonPath lex = top / "lexicon";
         if (lexicon != nullptr) {
-            check_.warn_unknown_keys(*lexicon, lex, {"feelings", "feel_only", "feel_words", "feeling_verbs",
-                                                     "neutral", "exact"});
+            check_.warn_unknown_keys(
+                *lexicon, lex,
+                {"feelings", "feel_only", "feel_words", "feeling_verbs", "neutral", "exact"});
         }
         const nlohmann::json empty = nlohmann::json::object();
         const nlohmann::json& lx = lexicon != nullptr ? *lexicon : empty;
@@ -182,7 +182,8 @@ private:
         // Lexicon words that mean something else unless the speaker says they *feel* them
         // ("I'm free on Friday", "I got lost"): they move from {feeling} to {feel_word}.
         std::vector<std::vector<std::string>> feel_only;
-        for (auto& e : read_words(lx.value("feel_only", nlohmann::json::array()), lex / "feel_only")) {
+        for (auto& e :
+             read_words(lx.value("feel_only", nlohmann::json::array()), lex / "feel_only")) {
             feel_only.push_back(std::move(e.words));
         }
         std::vector<char> feel_only_used(feel_only.size(), 0);
@@ -224,7 +225,8 @@ private:
         for (std::size_t i = 0; i < feel_only.size(); ++i) {
             if (!feel_only_used[i]) {
                 check_.error(lex / "feel_only" / i,
-                             "\"" + joined(feel_only[i]) + "\" is not in the scoring criteria's lexicon");
+                             "\"" + joined(feel_only[i]) +
+                                 "\" is not in the scoring criteria's lexicon");
             }
         }
         for (std::size_t i = 0; i < exact_words.size(); ++i) {
@@ -245,13 +247,15 @@ private:
         auto verbs = read_by_emotion(lx, lex, "feeling_verbs");
         for (CoreEmotion e : kCoreEmotions) {
             const auto k = static_cast<std::size_t>(e);
-            feel_word_mask |= SlotMask{1} << add_slot(std::string("feel_word_") + core_emotion_id(e),
-                                                      std::move(feel_words[k]), lex / "feel_words", e);
+            feel_word_mask |= SlotMask{1}
+                              << add_slot(std::string("feel_word_") + core_emotion_id(e),
+                                          std::move(feel_words[k]), lex / "feel_words", e);
             verb_mask |= SlotMask{1} << add_slot(std::string("feeling_verb_") + core_emotion_id(e),
                                                  std::move(verbs[k]), lex / "feeling_verbs", e);
         }
         const std::size_t neutral =
-            add_slot("neutral_feeling", read_words(lx.value("neutral", nlohmann::json::array()), lex / "neutral"),
+            add_slot("neutral_feeling",
+                     read_words(lx.value("neutral", nlohmann::json::array()), lex / "neutral"),
                      lex / "neutral", std::nullopt, true);
         groups_.emplace_back("feeling", SlotMask{0xF});
         groups_.emplace_back("appraisal", appraisal_mask_);
@@ -270,8 +274,9 @@ private:
             }
         }
         for (std::size_t i = 0; i < exact.size(); ++i) {
-            const auto it = std::find(c_.slot_names.begin() + static_cast<std::ptrdiff_t>(first_own),
-                                      c_.slot_names.end(), exact[i]);
+            const auto it =
+                std::find(c_.slot_names.begin() + static_cast<std::ptrdiff_t>(first_own),
+                          c_.slot_names.end(), exact[i]);
             if (it == c_.slot_names.end()) {
                 check_.error(top / "exact_lists" / i, "no list is named \"" + exact[i] + "\"");
             }
@@ -289,26 +294,30 @@ private:
                     }
                     const auto m = slot_mask(members[i].get<std::string>());
                     if (!m) {
-                        check_.error(at / i, "unknown group or list \"" + members[i].get<std::string>() + "\"");
+                        check_.error(at / i, "unknown group or list \"" +
+                                                 members[i].get<std::string>() + "\"");
                         continue;
                     }
                     mask |= *m;
                 }
                 if (slot_mask(name)) {
-                    check_.error(at, "the name \"" + name + "\" is already used by another group or list");
+                    check_.error(at, "the name \"" + name +
+                                         "\" is already used by another group or list");
                 }
                 groups_.emplace_back(name, mask);
             }
         }
         // Stems for new entries (copied ones keep theirs), then the first-word index.
         for (std::size_t slot = 0; slot < c_.slot_entries.size(); ++slot) {
-            const bool exact_only = slot >= first_own &&
-                                    std::find(exact.begin(), exact.end(), c_.slot_names[slot]) != exact.end();
+            const bool exact_only =
+                slot >= first_own &&
+                std::find(exact.begin(), exact.end(), c_.slot_names[slot]) != exact.end();
             for (auto& entry : c_.slot_entries[slot]) {
                 if (entry.stems.size() != entry.words.size()) {
                     entry.stems.clear();
                     for (const auto& w : entry.words) {
-                        entry.stems.push_back(exact_only ? std::string("\x01") : stem_of(w, c_.normalisation));
+                        entry.stems.push_back(exact_only ? std::string("\x01")
+                                                         : stem_of(w, c_.normalisation));
                     }
                 }
             }
@@ -419,7 +428,8 @@ private:
             if (!check_.expect_object(body, here)) {
                 continue;
             }
-            check_.warn_unknown_keys(body, here, {"kind", "emotion", "explain", "patterns", "except"});
+            check_.warn_unknown_keys(body, here,
+                                     {"kind", "emotion", "explain", "patterns", "except"});
             DisclosureCriterion c;
             c.id = id;
             const auto kind = check_.string_member(body, here, "kind", true);
@@ -427,9 +437,10 @@ private:
                 if (auto k = parse_disclosure_kind(*kind)) {
                     c.kind = *k;
                 } else {
-                    check_.error(here / "kind", "unknown kind \"" + *kind +
-                                                    "\"; expected feeling, body, outer, thing, other, "
-                                                    "negated or thought");
+                    check_.error(here / "kind",
+                                 "unknown kind \"" + *kind +
+                                     "\"; expected feeling, body, outer, thing, other, "
+                                     "negated or thought");
                 }
             }
             if (auto emotion = check_.string_member(body, here, "emotion", false)) {
@@ -440,7 +451,8 @@ private:
                 }
             }
             if (c.kind == DisclosureKind::Body && !body.contains("emotion")) {
-                check_.error(here, "a body criterion needs an \"emotion\" (mad, sad, glad or fear)");
+                check_.error(here,
+                             "a body criterion needs an \"emotion\" (mad, sad, glad or fear)");
             }
             c.explain = check_.string_member(body, here, "explain", true).value_or("");
             c.patterns = compile_list(body, here, "patterns", true);
@@ -469,7 +481,8 @@ private:
             if (auto e = parse_core_emotion(order[i])) {
                 c_.missing_order.push_back(*e);
             } else {
-                check_.error(top / "missing_order" / i, "unknown core emotion \"" + order[i] + "\"");
+                check_.error(top / "missing_order" / i,
+                             "unknown core emotion \"" + order[i] + "\"");
             }
         }
     }
@@ -484,30 +497,31 @@ private:
 
 } // namespace
 
-DisclosureLoad load_disclosure_text(const std::string& name, std::string text, const Criteria& base) {
+namespace {
+
+DisclosureLoad read_loaded(const JsonLoad& loaded, const Criteria& base) {
     DisclosureLoad result;
-    const auto loaded = parse_json_text(name, std::move(text));
     if (!loaded.document) {
         result.problems.push_back(loaded.error);
         return result;
     }
-    DisclosureReader reader(*loaded.document, result.problems, base);
-    result.criteria = reader.read();
+    result.criteria = DisclosureReader(*loaded.document, result.problems, base).read();
     return result;
+}
+
+} // namespace
+
+DisclosureLoad load_disclosure_text(const std::string& name, std::string text,
+                                    const Criteria& base) {
+    return read_loaded(parse_json_text(name, std::move(text)), base);
 }
 
 DisclosureLoad load_disclosure_file(const std::string& path, const Criteria& base) {
-    DisclosureLoad result;
-    const auto loaded = read_json_file(path);
-    if (!loaded.document) {
-        result.problems.push_back(loaded.error);
-        return result;
-    }
-    DisclosureReader reader(*loaded.document, result.problems, base);
-    result.criteria = reader.read();
-    return result;
+    return read_loaded(read_json_file(path), base);
 }
 
-std::string default_disclosure_path() { return (assets_dir() / "criteria" / "disclosure.json").string(); }
+std::string default_disclosure_path() {
+    return (assets_dir() / "criteria" / "disclosure.json").string();
+}
 
 } // namespace et

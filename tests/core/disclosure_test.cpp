@@ -1,16 +1,14 @@
 // The disclosure analyser: the labelled table, held-out agreement, spans, feedback, and the
 // loader's refusal of a bad criteria file.
-#include <gtest/gtest.h>
+#include "core/disclosure.hpp"
+#include "test_support.hpp"
 
 #include <algorithm>
 #include <fstream>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
-
-#include <nlohmann/json.hpp>
-
-#include "core/disclosure.hpp"
-#include "test_support.hpp"
 
 namespace et {
 namespace {
@@ -30,7 +28,9 @@ const DisclosureCriteria& disclosure_criteria() {
     return criteria;
 }
 
-Disclosure analyse(std::string_view text) { return DisclosureAnalyser(disclosure_criteria()).analyse(text); }
+Disclosure analyse(std::string_view text) {
+    return DisclosureAnalyser(disclosure_criteria()).analyse(text);
+}
 
 std::set<std::string> emotion_ids(const std::vector<CoreEmotion>& emotions) {
     std::set<std::string> out;
@@ -88,8 +88,8 @@ TEST(DisclosureTable, EveryLabelledStatementAgrees) {
         const Disclosure d = analyse(c.text);
         EXPECT_EQ(layer_id(d.layer), c.layer) << "cases.jsonl:" << c.line << ": " << c.text;
         EXPECT_EQ(emotion_ids(d.emotions), c.emotions)
-            << "cases.jsonl:" << c.line << ": " << c.text << " got " << describe(emotion_ids(d.emotions))
-            << " want " << describe(c.emotions);
+            << "cases.jsonl:" << c.line << ": " << c.text << " got "
+            << describe(emotion_ids(d.emotions)) << " want " << describe(c.emotions);
         covered.insert(c.layer);
         covered.insert(c.emotions.begin(), c.emotions.end());
     }
@@ -98,7 +98,8 @@ TEST(DisclosureTable, EveryLabelledStatementAgrees) {
 
 // Sets written before the criteria were measured on them: the analyser must generalise.
 TEST(DisclosureTable, GeneralisesToHeldOutSets) {
-    for (const char* set : {"disclosure/holdout.jsonl", "disclosure/holdout2.jsonl", "disclosure/holdout3.jsonl"}) {
+    for (const char* set :
+         {"disclosure/holdout.jsonl", "disclosure/holdout2.jsonl", "disclosure/holdout3.jsonl"}) {
         SCOPED_TRACE(set);
         const auto cases = read_statements(test::data_path(set));
         ASSERT_GE(cases.size(), 60u);
@@ -135,12 +136,13 @@ TEST(Disclosure, MatchesPointAtTheWordsBehindEachJudgement) {
             EXPECT_EQ(text.substr(m.begin, m.end - m.begin), "a scary movie");
         }
     }
-    EXPECT_TRUE(kinds.count("thing") && kinds.count("other") && kinds.count("feeling")) << kinds.size();
+    EXPECT_TRUE(kinds.count("thing") && kinds.count("other") && kinds.count("feeling"))
+        << kinds.size();
 }
 
 TEST(Disclosure, CasualWritingAndCurlyApostrophes) {
-    for (const char* text : {"im soooo nervous abt tmrw", "I\xE2\x80\x99m really worried", "WORRIED SICK",
-                             "i dont know why but im scared"}) {
+    for (const char* text : {"im soooo nervous abt tmrw", "I\xE2\x80\x99m really worried",
+                             "WORRIED SICK", "i dont know why but im scared"}) {
         const Disclosure d = analyse(text);
         EXPECT_EQ(d.layer, Layer::Inner) << text;
         EXPECT_EQ(emotion_ids(d.emotions), std::set<std::string>{"fear"}) << text;
@@ -216,7 +218,8 @@ TEST(DisclosureCriteriaLoad, ReusesTheScoringLexicon) {
     json["lexicon"]["sad"]["glumptious"] = 2;
     const auto base = load_criteria_text("custom.json", json.dump(2));
     ASSERT_TRUE(base.criteria);
-    const auto load = load_disclosure_file(test::source_path("assets/criteria/disclosure.json"), *base.criteria);
+    const auto load =
+        load_disclosure_file(test::source_path("assets/criteria/disclosure.json"), *base.criteria);
     ASSERT_TRUE(load.criteria);
     const Disclosure d = DisclosureAnalyser(*load.criteria).analyse("I felt so glumptious");
     EXPECT_EQ(d.layer, Layer::Inner);
@@ -240,10 +243,12 @@ TEST(DisclosureCriteriaLoad, ErrorsAreLocatedAndNothingHalfLoads) {
     };
     // A broken pattern: reported at its own line with its path.
     std::string bad = good;
-    const auto at = bad.find("\"{self} [{adverb}] [{aux}] (had|have|got|get) [{intensifier}] butterflies\"");
+    const auto at =
+        bad.find("\"{self} [{adverb}] [{aux}] (had|have|got|get) [{intensifier}] butterflies\"");
     ASSERT_NE(at, std::string::npos);
     bad.replace(at, 1, "\"[unclosed ");
-    const int line = static_cast<int>(std::count(bad.begin(), bad.begin() + static_cast<long>(at), '\n')) + 1;
+    const int line =
+        static_cast<int>(std::count(bad.begin(), bad.begin() + static_cast<long>(at), '\n')) + 1;
     auto load = load_disclosure_text("d.json", bad, test::default_criteria());
     EXPECT_FALSE(load.criteria);
     const std::string message = first_error(load);
@@ -255,7 +260,8 @@ TEST(DisclosureCriteriaLoad, ErrorsAreLocatedAndNothingHalfLoads) {
     json["criteria"]["fear_body"]["kind"] = "vibes";
     load = load_disclosure_text("d.json", json.dump(2), test::default_criteria());
     EXPECT_FALSE(load.criteria);
-    EXPECT_NE(first_error(load).find("criteria.fear_body.kind: unknown kind \"vibes\""), std::string::npos)
+    EXPECT_NE(first_error(load).find("criteria.fear_body.kind: unknown kind \"vibes\""),
+              std::string::npos)
         << first_error(load);
 
     json = nlohmann::json::parse(good);
@@ -270,7 +276,8 @@ TEST(DisclosureCriteriaLoad, ErrorsAreLocatedAndNothingHalfLoads) {
     EXPECT_FALSE(load.criteria);
     EXPECT_NE(first_error(load).find("missing required key \"outer\""), std::string::npos);
 
-    load = load_disclosure_text("d.json", "{\"name\": \"x\",\n \"criteria\": [}", test::default_criteria());
+    load = load_disclosure_text("d.json", "{\"name\": \"x\",\n \"criteria\": [}",
+                                test::default_criteria());
     EXPECT_FALSE(load.criteria);
     EXPECT_EQ(first_error(load).rfind("d.json:2:", 0), 0u) << first_error(load);
 }

@@ -1,12 +1,12 @@
 // Fuzzes the disclosure analyser: any bytes as a statement, with the bundled criteria; spans
 // must stay inside the text and the JSON must always be writable.
+#include "core/criteria.hpp"
+#include "core/disclosure.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
-
-#include "core/criteria.hpp"
-#include "core/disclosure.hpp"
 
 namespace {
 
@@ -14,8 +14,10 @@ struct Fixture {
     et::Criteria base;
     et::DisclosureCriteria disclosure;
     Fixture()
-        : base(*et::load_criteria_file(std::string(ET_SOURCE_DIR) + "/assets/criteria/default.json").criteria),
-          disclosure(*et::load_disclosure_file(std::string(ET_SOURCE_DIR) + "/assets/criteria/disclosure.json", base)
+        : base(*et::load_criteria_file(std::string(ET_SOURCE_DIR) + "/assets/criteria/default.json")
+                    .criteria),
+          disclosure(*et::load_disclosure_file(
+                          std::string(ET_SOURCE_DIR) + "/assets/criteria/disclosure.json", base)
                           .criteria) {}
 };
 
