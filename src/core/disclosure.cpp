@@ -472,7 +472,8 @@ Disclosure DisclosureAnalyser::analyse(std::string_view text) const {
         m.kind = f.kind;
         m.criterion = f.criterion->id;
         std::tie(m.begin, m.end) = analysed.bytes(f.span);
-        m.explain = f.criterion->explain;
+        // A feeling criterion whose every feeling was negated explains the negation instead.
+        m.explain = f.kind == f.criterion->kind ? f.criterion->explain : c.text("explain.negated");
         if (f.kind == DisclosureKind::Feeling || f.kind == DisclosureKind::Body) {
             d.layer = Layer::Inner;
             m.emotions = std::move(f.emotions);

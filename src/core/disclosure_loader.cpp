@@ -11,10 +11,11 @@ namespace {
 
 // Keys every disclosure file must give under "feedback", so the UI never shows a blank.
 constexpr std::string_view kRequiredTexts[] = {
-    "empty",        "too_long",      "invalid_utf8", "outer",        "outer_hint",
-    "thought",      "other",         "thing",        "negated",      "inner",
-    "inner_body",   "inner_no_core", "missing.mad",  "missing.sad",  "missing.glad",
-    "missing.fear", "emotion.mad",   "emotion.sad",  "emotion.glad", "emotion.fear",
+    "empty",           "too_long",      "invalid_utf8", "outer",        "outer_hint",
+    "thought",         "other",         "thing",        "negated",      "inner",
+    "inner_body",      "inner_no_core", "missing.mad",  "missing.sad",  "missing.glad",
+    "missing.fear",    "emotion.mad",   "emotion.sad",  "emotion.glad", "emotion.fear",
+    "explain.negated",
 };
 
 std::string joined(const std::vector<std::string>& words) {

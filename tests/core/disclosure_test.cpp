@@ -140,6 +140,17 @@ TEST(Disclosure, MatchesPointAtTheWordsBehindEachJudgement) {
         << kinds.size();
 }
 
+TEST(Disclosure, NegatedFeelingsAreShownAsSuch) {
+    const std::string text = "I wasn't upset at all.";
+    const Disclosure d = analyse(text);
+    EXPECT_EQ(d.layer, Layer::Outer);
+    ASSERT_EQ(d.matches.size(), 1u);
+    EXPECT_EQ(d.matches[0].kind, DisclosureKind::Negated);
+    EXPECT_EQ(text.substr(d.matches[0].begin, d.matches[0].end - d.matches[0].begin),
+              "I wasn't upset");
+    EXPECT_NE(d.matches[0].explain.find("instead"), std::string::npos) << d.matches[0].explain;
+}
+
 TEST(Disclosure, CasualWritingAndCurlyApostrophes) {
     for (const char* text : {"im soooo nervous abt tmrw", "I\xE2\x80\x99m really worried",
                              "WORRIED SICK", "i dont know why but im scared"}) {
