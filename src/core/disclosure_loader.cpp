@@ -103,15 +103,19 @@ private:
         return c_.slot_names.size() - 1;
     }
 
-    // Spellings and irregular forms added to the scoring criteria's, for casual writing that
-    // check-ins see more than responses do ("feelin").
+    // Spellings, irregular forms and "'s" words added to the scoring criteria's, for casual
+    // writing that check-ins see more than responses do ("feelin", "my heart's racing").
     void read_normalisation(const nlohmann::json& root, const JsonPath& top) {
         const auto* n = object_member(root, top, "normalisation", false);
         if (n == nullptr) {
             return;
         }
         const JsonPath at = top / "normalisation";
-        check_.warn_unknown_keys(*n, at, {"spellings", "lemmas"});
+        check_.warn_unknown_keys(*n, at, {"spellings", "lemmas", "is_contractions"});
+        for (const auto& w : check_.string_array_member(*n, at, "is_contractions", false)
+                                 .value_or(std::vector<std::string>{})) {
+            c_.normalisation.is_contractions.push_back(fold_case(w));
+        }
         for (const char* key : {"spellings", "lemmas"}) {
             const auto* map = object_member(*n, at, key, false);
             if (map == nullptr) {
