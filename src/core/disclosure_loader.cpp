@@ -314,9 +314,11 @@ private:
         }
         // Stems for new entries (copied ones keep theirs), then the first-word index.
         for (std::size_t slot = 0; slot < c_.slot_entries.size(); ++slot) {
+            // Feelings without a core emotion match as written: "surprisingly" is no feeling.
             const bool exact_only =
-                slot >= first_own &&
-                std::find(exact.begin(), exact.end(), c_.slot_names[slot]) != exact.end();
+                slot == neutral ||
+                (slot >= first_own &&
+                 std::find(exact.begin(), exact.end(), c_.slot_names[slot]) != exact.end());
             for (auto& entry : c_.slot_entries[slot]) {
                 if (entry.stems.size() != entry.words.size()) {
                     entry.stems.clear();
