@@ -19,6 +19,7 @@ const Command kCommands[] = {
     {"score", "rate responses for Level One, Level Two and the six mistakes (JSON)", cli_score},
     {"validate", "check scenario files and folders; one line per problem", cli_validate},
     {"handout", "write a printable summary of a scenario (HTML or Markdown)", cli_handout},
+    {"disclose", "tell the inner from the outer layer and name the core emotions (JSON)", cli_disclose},
 };
 
 void print_help(std::ostream& out, bool with_gui) {

@@ -32,6 +32,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
 int cli_score(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cli_validate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cli_handout(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int cli_disclose(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 // Shared argument helpers.
 struct ArgReader {

@@ -1,11 +1,13 @@
-// Benchmarks: scoring a typical response (budget 20 us median), loading the criteria
-// (5 ms), loading the bundled library (20 ms) and a generated pack of 2,000 scenarios (1 s).
+// Benchmarks: scoring a typical response (budget 20 us median), analysing a typical statement
+// for disclosure (20 us), loading the criteria (5 ms), loading the bundled library (20 ms) and
+// a generated pack of 2,000 scenarios (1 s).
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
 #include <fstream>
 
 #include "core/criteria.hpp"
+#include "core/disclosure.hpp"
 #include "core/scenario_loader.hpp"
 #include "core/scorer.hpp"
 
@@ -56,6 +58,39 @@ void BM_ScoreLongResponse(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_ScoreLongResponse)->Arg(1000)->Arg(10000)->Arg(60000)->Unit(benchmark::kMillisecond);
+
+const et::DisclosureCriteria& disclosure_criteria() {
+    static const et::DisclosureCriteria c =
+        *et::load_disclosure_file(kSource + "/assets/criteria/disclosure.json", criteria()).criteria;
+    return c;
+}
+
+// Typical check-in statements, 20 to 200 bytes: inner, outer, body language and the traps.
+const char* kStatements[] = {
+    "I felt overwhelmed during that meeting and I'm still anxious.",
+    "Went to the gym, then picked up groceries and made dinner.",
+    "my stomach was in knots the whole drive to the hospital",
+    "We watched a scary movie and my boss was angry about the deadline.",
+    "I feel like he should have called me back, honestly.",
+    "I wasn't upset at all. I was nervous at first and then so relieved when it went well, and "
+    "I couldn't stop smiling on the way home.",
+};
+
+void BM_DiscloseTypicalStatement(benchmark::State& state) {
+    const et::DisclosureAnalyser analyser(disclosure_criteria());
+    std::size_t i = 0;
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(analyser.analyse(kStatements[i++ % std::size(kStatements)]));
+    }
+}
+BENCHMARK(BM_DiscloseTypicalStatement)->Unit(benchmark::kMicrosecond)->Repetitions(5)->ReportAggregatesOnly(true);
+
+void BM_LoadDisclosureCriteria(benchmark::State& state) {
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(et::load_disclosure_file(kSource + "/assets/criteria/disclosure.json", criteria()));
+    }
+}
+BENCHMARK(BM_LoadDisclosureCriteria)->Unit(benchmark::kMillisecond)->Repetitions(3)->ReportAggregatesOnly(true);
 
 void BM_LoadCriteria(benchmark::State& state) {
     for (auto _ : state) {

@@ -51,6 +51,7 @@ TEST(Cli, HelpAndVersion) {
     EXPECT_NE(help.out.find("score"), std::string::npos);
     EXPECT_NE(help.out.find("validate"), std::string::npos);
     EXPECT_NE(help.out.find("handout"), std::string::npos);
+    EXPECT_NE(help.out.find("disclose"), std::string::npos);
     const Result version = run("--version");
     EXPECT_EQ(version.status, 0);
     EXPECT_EQ(version.out.rfind("empathy-trainer ", 0), 0u);
@@ -58,7 +59,9 @@ TEST(Cli, HelpAndVersion) {
 
 TEST(Cli, UsageErrorsExitTwoWithAMessage) {
     for (const char* args : {"--bogus", "frobnicate", "--frames x", "--mode party", "score",
-                             "score --scenario x.json", "validate"}) {
+                             "score --scenario x.json", "validate", "disclose",
+                             "disclose --text", "disclose --text a --texts b", "disclose --bogus",
+                             "disclose --text a --text b"}) {
         const Result r = run(args);
         EXPECT_EQ(r.status, 2) << args;
         EXPECT_FALSE(r.err.empty()) << args;
@@ -202,6 +205,76 @@ TEST(CliHandout, UnwritableOutExitsOneNamingTheFile) {
             << "left behind: " << entry.path();
     }
     ::rmdir(dir.c_str());
+TEST(Cli, DiscloseOneText) {
+    const Result r = run("disclose --text \"I went to work. Honestly I was so anxious and a bit sad.\"");
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1);
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["layer"], "inner");
+    EXPECT_EQ(j["emotions"], nlohmann::json::array({"fear", "sad"}));
+    ASSERT_FALSE(j["matches"].empty());
+    for (const auto& m : j["matches"]) {
+        for (const char* key : {"begin", "end", "kind", "criterion", "text", "emotions", "explain"}) {
+            EXPECT_TRUE(m.contains(key)) << key;
+        }
+    }
+    EXPECT_FALSE(j["feedback"].empty());
+
+    const Result help = run("disclose --help");
+    EXPECT_EQ(help.status, 0);
+    EXPECT_NE(help.out.find("--texts FILE"), std::string::npos);
+}
+
+TEST(Cli, DiscloseManyTextsAsJsonLines) {
+    const std::string path = testing::TempDir() + "texts_" + std::to_string(getpid()) + ".txt";
+    std::ofstream(path) << "I cleaned the house.\r\nWe watched a scary movie.\n\nmy heart was pounding\n"
+                           "I feel like he should have called.\n";
+    const Result r = run("disclose --texts '" + path + "'");
+    ASSERT_EQ(r.status, 0) << r.err;
+    std::vector<nlohmann::json> lines;
+    std::size_t start = 0;
+    for (std::size_t end; (end = r.out.find('\n', start)) != std::string::npos; start = end + 1) {
+        lines.push_back(nlohmann::json::parse(r.out.substr(start, end - start)));
+    }
+    ASSERT_EQ(lines.size(), 5u);
+    EXPECT_EQ(lines[0]["layer"], "outer");
+    EXPECT_EQ(lines[0]["feedback"][0], "You told me what you did; what did you feel?");
+    EXPECT_EQ(lines[1]["layer"], "outer");
+    EXPECT_EQ(lines[2]["layer"], "outer");
+    EXPECT_EQ(lines[3]["layer"], "inner");
+    EXPECT_EQ(lines[3]["emotions"], nlohmann::json::array({"fear"}));
+    EXPECT_EQ(lines[4]["layer"], "outer");
+    std::remove(path.c_str());
+}
+
+TEST(Cli, DiscloseCriteriaOverridesAndBadFiles) {
+    // A disclosure criteria file given to --criteria is used as the disclosure rules.
+    const std::string own = std::string("'") + ET_SOURCE_DIR + "/assets/criteria/disclosure.json'";
+    Result r = run("disclose --criteria " + own + " --text \"I was thrilled\"");
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(nlohmann::json::parse(r.out)["emotions"], nlohmann::json::array({"glad"}));
+    // So is a scoring criteria file, whose lexicon the disclosure rules then use.
+    const std::string base = std::string("'") + ET_SOURCE_DIR + "/assets/criteria/default.json'";
+    r = run("disclose --criteria " + base + " --text \"I was thrilled\"");
+    ASSERT_EQ(r.status, 0) << r.err;
+
+    const std::string bad = testing::TempDir() + "bad_disclosure_" + std::to_string(getpid()) + ".json";
+    std::ofstream(bad) << "{\"name\": \"x\",\n \"criteria\": {\"a\": {\"kind\": \"vibes\"}}}";
+    r = run("disclose --disclosure '" + bad + "' --text hi");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+    EXPECT_EQ(r.err.rfind(bad + ":", 0), 0u) << r.err;
+    EXPECT_TRUE(r.out.empty());
+
+    std::ofstream(bad) << "{\"name\": \"x\",\n \"lexicon\": [}";
+    r = run("disclose --criteria '" + bad + "' --text hi");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find(bad + ":2:"), std::string::npos) << r.err;
+    std::remove(bad.c_str());
+
+    r = run("disclose --texts /nonexistent/texts.txt");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("cannot open"), std::string::npos);
 }
 
 } // namespace

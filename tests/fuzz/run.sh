@@ -8,19 +8,27 @@ seconds="${FUZZ_SECONDS:-30}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-mkdir -p "$work/scenario" "$work/criteria" "$work/scorer"
+mkdir -p "$work/scenario" "$work/criteria" "$work/scorer" "$work/disclosure" "$work/disclosure_criteria"
 cp "$root"/scenarios/*.json "$work/scenario/"
 cp "$root"/tests/data/scenarios/broken/*.json "$work/scenario/" 2>/dev/null || true
 cp "$root"/assets/criteria/default.json "$work/criteria/"
+cp "$root"/assets/criteria/disclosure.json "$work/disclosure_criteria/"
 python3 - "$root" "$work/scorer" <<'PY'
 import json, sys, pathlib
 root, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
 for i, line in enumerate((root / "tests/data/scoring/cases.jsonl").read_text().splitlines()[:60]):
     (out / f"case{i}.txt").write_text(json.loads(line)["response"])
 PY
+python3 - "$root" "$work/disclosure" <<'PY'
+import json, sys, pathlib
+root, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+for i, line in enumerate((root / "tests/data/disclosure/cases.jsonl").read_text().splitlines()):
+    (out / f"case{i}.txt").write_text(json.loads(line)["text"])
+PY
 
 status=0
-for target in fuzz_scenario_loader:scenario fuzz_criteria_loader:criteria fuzz_scorer:scorer; do
+for target in fuzz_scenario_loader:scenario fuzz_criteria_loader:criteria fuzz_scorer:scorer \
+              fuzz_disclosure:disclosure fuzz_disclosure_loader:disclosure_criteria; do
     name="${target%%:*}"
     corpus="$work/${target##*:}"
     echo "fuzz: $name for ${seconds}s"
