@@ -205,6 +205,8 @@ TEST(CliHandout, UnwritableOutExitsOneNamingTheFile) {
             << "left behind: " << entry.path();
     }
     ::rmdir(dir.c_str());
+}
+
 TEST(Cli, DiscloseOneText) {
     const Result r = run("disclose --text \"I went to work. Honestly I was so anxious and a bit sad.\"");
     ASSERT_EQ(r.status, 0) << r.err;
