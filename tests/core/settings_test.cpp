@@ -1,10 +1,11 @@
 // Settings: keep_response_words is saved, loaded, defaults to true and is checked.
-#include "core/settings.hpp"
+#include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
-#include <gtest/gtest.h>
 #include <unistd.h>
+
+#include "core/settings.hpp"
 
 namespace et {
 namespace {

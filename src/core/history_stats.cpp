@@ -1,0 +1,214 @@
+// The progress summary: per-day and per-attempt series, mistakes per ISO week, streaks and
+// best levels, each one aggregate query over covering indexes, in one read transaction.
+#include <algorithm>
+
+#include "core/history.hpp"
+#include "core/history_db.hpp"
+
+namespace et {
+
+namespace {
+
+// `AND player = ?1` when filtering: two texts rather than `?1 IS NULL OR ...`, which would
+// keep SQLite from using the player indexes.
+std::string where(const std::optional<std::string>& player) {
+    return player ? " WHERE player = ?1 " : " ";
+}
+
+void bind_player(Statement& s, const std::optional<std::string>& player) {
+    if (player) {
+        s.bind(1, *player);
+    }
+}
+
+// sum((mistakes >> 0) & 1) AS m0, ... for each mistake bit, over `column`.
+std::string mistake_sums(const char* column) {
+    std::string out;
+    for (std::size_t i = 0; i < kMistakeCount; ++i) {
+        out += ", sum((" + std::string(column) + " >> " + std::to_string(i) + ") & 1)";
+    }
+    return out;
+}
+
+MistakeCounts read_counts(const Statement& s, int first_column) {
+    MistakeCounts counts{};
+    for (std::size_t i = 0; i < kMistakeCount; ++i) {
+        // Columns follow the bit order; the array follows kAllMistakes.
+        const auto m = parse_mistake(kMistakeBitIds[i]);
+        const auto at = std::find(kAllMistakes.begin(), kAllMistakes.end(), *m);
+        counts[static_cast<std::size_t>(at - kAllMistakes.begin())] =
+            s.integer(first_column + static_cast<int>(i));
+    }
+    return counts;
+}
+
+std::optional<Mistake> most_common(const MistakeCounts& counts) {
+    // Ties go to the earlier mistake in kAllMistakes, so the answer is stable.
+    const auto best = std::max_element(counts.begin(), counts.end());
+    if (*best == 0) {
+        return std::nullopt;
+    }
+    return kAllMistakes[static_cast<std::size_t>(best - counts.begin())];
+}
+
+std::string previous_day(const std::string& day, sqlite3* db) {
+    Statement s(db, "SELECT date(?1, '-1 day')");
+    s.bind(1, day);
+    return s.step() == SQLITE_ROW && !s.is_null(0) ? s.text(0) : std::string();
+}
+
+} // namespace
+
+ProgressSummary HistoryStore::compute_summary(const std::optional<std::string>& player,
+                                              const std::string& today_in) const {
+    ProgressSummary out;
+    out.player = player;
+    if (!db_) {
+        return out;
+    }
+    sqlite3* db = db_->handle;
+    // One snapshot: a write by another process between two queries cannot skew the figures.
+    Transaction t(*db_, false);
+    const std::string w = where(player);
+
+    {
+        Statement s(db, "SELECT count(*), count(DISTINCT local_day)" + mistake_sums("mistakes") +
+                            " FROM attempts" + w);
+        bind_player(s, player);
+        if (s.step() != SQLITE_ROW) {
+            return out;
+        }
+        out.attempts = s.int64(0);
+        out.practice_days = s.integer(1);
+        out.mistake_totals = read_counts(s, 2);
+        out.most_common_mistake = most_common(out.mistake_totals);
+    }
+    {
+        Statement s(db, "SELECT * FROM (SELECT local_day, count(*), avg(level), avg(score) "
+                        "FROM attempts" +
+                            w +
+                            "GROUP BY local_day ORDER BY local_day DESC "
+                            "LIMIT ?2) ORDER BY local_day");
+        bind_player(s, player);
+        s.bind(2, static_cast<std::int64_t>(kMaxDayPoints));
+        while (s.step() == SQLITE_ROW) {
+            out.per_day.push_back({s.text(0), s.integer(1), s.real(2), s.real(3)});
+        }
+    }
+    {
+        Statement s(db, "SELECT time_ms, level, score FROM attempts" + w +
+                            "ORDER BY time_ms DESC, id DESC LIMIT ?2");
+        bind_player(s, player);
+        s.bind(2, static_cast<std::int64_t>(kMaxAttemptPoints));
+        while (s.step() == SQLITE_ROW) {
+            out.per_attempt.push_back({s.int64(0), s.integer(1), s.integer(2)});
+        }
+        std::reverse(out.per_attempt.begin(), out.per_attempt.end());
+    }
+    {
+        // ISO 8601 weeks: a week belongs to the year of its Thursday, and is numbered by
+        // that Thursday's day of the year ('weekday 0' moves to the week's Sunday).
+        std::string sums;
+        for (std::size_t i = 0; i < kMistakeCount; ++i) {
+            sums += ", sum(m" + std::to_string(i) + ")";
+        }
+        std::string per_day_cols;
+        for (std::size_t i = 0; i < kMistakeCount; ++i) {
+            per_day_cols +=
+                ", sum((mistakes >> " + std::to_string(i) + ") & 1) AS m" + std::to_string(i);
+        }
+        Statement weeks(db,
+                        "WITH per_day AS (SELECT local_day, count(*) AS n" + per_day_cols +
+                            " FROM attempts" + w +
+                            "GROUP BY local_day), "
+                            "per_week AS (SELECT date(local_day, 'weekday 0', '-3 days') AS thu, "
+                            "sum(n) AS n" +
+                            sums +
+                            " FROM per_day GROUP BY thu ORDER BY thu DESC "
+                            "LIMIT ?2) "
+                            "SELECT strftime('%Y', thu) || '-W' || "
+                            "printf('%02d', (CAST(strftime('%j', thu) AS INTEGER) - 1) / 7 + 1), * "
+                            "FROM per_week ORDER BY thu");
+        bind_player(weeks, player);
+        weeks.bind(2, static_cast<std::int64_t>(kMaxWeekPoints));
+        while (weeks.step() == SQLITE_ROW) {
+            out.per_week.push_back({weeks.text(0), weeks.integer(2), read_counts(weeks, 3)});
+        }
+    }
+    {
+        // Runs of consecutive days: within a run, day number minus rank is constant.
+        Statement s(db, "WITH days AS (SELECT DISTINCT local_day AS d FROM attempts" + w +
+                            "), runs AS (SELECT d, CAST(julianday(d) AS INTEGER) - "
+                            "row_number() OVER (ORDER BY d) AS run FROM days) "
+                            "SELECT max(d), count(*) FROM runs GROUP BY run ORDER BY max(d)");
+        bind_player(s, player);
+        std::string last_day;
+        int last_length = 0;
+        while (s.step() == SQLITE_ROW) {
+            last_day = s.text(0);
+            last_length = s.integer(1);
+            out.best_streak = std::max(out.best_streak, last_length);
+        }
+        const std::string today = today_in.empty() ? local_day_of(now_ms()) : today_in;
+        if (!last_day.empty() && (last_day >= today || last_day == previous_day(today, db))) {
+            out.current_streak = last_length;
+        }
+    }
+    {
+        Statement s(db, "SELECT scenario_id, max(level), max(score), count(*) FROM attempts" + w +
+                            "GROUP BY scenario_id ORDER BY scenario_id");
+        bind_player(s, player);
+        while (s.step() == SQLITE_ROW) {
+            out.best_per_scenario.push_back({s.text(0), s.integer(1), s.integer(2), s.integer(3)});
+        }
+    }
+    out.players = players();
+    out.weakest_mistake = weakest_mistake(player);
+    out.available = true;
+    return out;
+}
+
+std::optional<Mistake>
+HistoryStore::weakest_mistake(const std::optional<std::string>& player) const {
+    if (!db_) {
+        return std::nullopt;
+    }
+    Statement s(db_->handle, "SELECT 0" + mistake_sums("mistakes") +
+                                 " FROM (SELECT mistakes FROM attempts" + where(player) +
+                                 "ORDER BY time_ms DESC, id DESC LIMIT ?2)");
+    bind_player(s, player);
+    s.bind(2, kWeakestWindow);
+    if (s.step() != SQLITE_ROW) {
+        return std::nullopt;
+    }
+    return most_common(read_counts(s, 1));
+}
+
+std::vector<std::string> HistoryStore::players() const {
+    std::vector<std::string> out;
+    if (!db_) {
+        return out;
+    }
+    Statement s(db_->handle, "SELECT DISTINCT player FROM attempts ORDER BY player");
+    while (s.step() == SQLITE_ROW) {
+        out.push_back(s.text(0));
+    }
+    return out;
+}
+
+const ProgressSummary& HistoryStore::summary() {
+    if (summary_stale_) {
+        summary_ = compute_summary(player_);
+        summary_stale_ = false;
+    }
+    return summary_;
+}
+
+void HistoryStore::set_player(std::optional<std::string> player) {
+    if (player != player_) {
+        player_ = std::move(player);
+        summary_stale_ = true;
+    }
+}
+
+} // namespace et
