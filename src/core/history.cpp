@@ -280,7 +280,8 @@ HistoryStore::OpenResult HistoryStore::try_open(std::string& problem) {
             return fail("use");
         }
     }
-    rc = db->exec("PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON");
+    rc = db->exec("PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON; "
+                  "PRAGMA temp_store = MEMORY");
     if (rc != SQLITE_OK) {
         return fail("use");
     }
