@@ -153,7 +153,16 @@ bool is_local_day(const std::string& d) {
             return false;
         }
     }
-    return true;
+    // Enough for SQLite's date functions, which the weeks and streaks rely on.
+    const int month = (d[5] - '0') * 10 + (d[6] - '0');
+    const int day = (d[8] - '0') * 10 + (d[9] - '0');
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+// Version 0 with tables in it is another program's database, not a new one.
+bool has_tables(sqlite3* db) {
+    Statement s(db, "SELECT 1 FROM sqlite_master LIMIT 1");
+    return s.ok() && s.step() == SQLITE_ROW;
 }
 
 // Switching a new database to WAL needs an exclusive lock, and when two processes open it at
@@ -183,14 +192,20 @@ std::string utc_stamp() {
 
 HistoryStore::HistoryStore(std::filesystem::path file, Access access)
     : file_(std::move(file)), access_(access) {
-    const std::string unavailable = "Progress history is not available: ";
-    const std::string still_works = " Practice still works, but attempts are not saved.";
+    auto unavailable = [&](const std::string& why) {
+        close();
+        unavailable_reason_ =
+            "Progress history is not available: " + why + "." +
+            (access_ == Access::ReadWrite ? " Practice still works, but attempts are not saved."
+                                          : "");
+        notice_ = (notice_.empty() ? "" : notice_ + " ") + unavailable_reason_;
+    };
     if (access_ == Access::ReadWrite && file_.has_parent_path()) {
         std::error_code ec;
         std::filesystem::create_directories(file_.parent_path(), ec);
         if (ec) {
-            notice_ = unavailable + "cannot create the folder " + file_.parent_path().string() +
-                      " (" + ec.message() + ")." + still_works;
+            unavailable("cannot create the folder " + file_.parent_path().string() + " (" +
+                        ec.message() + ")");
             return;
         }
     }
@@ -199,8 +214,8 @@ HistoryStore::HistoryStore(std::filesystem::path file, Access access)
     if (result == OpenResult::Damaged && access_ == Access::ReadWrite) {
         std::string moved_to;
         if (!move_aside(moved_to)) {
-            notice_ = unavailable + file_.string() + " is damaged and could not be moved aside (" +
-                      moved_to + ")." + still_works;
+            unavailable(file_.string() + " is damaged and could not be moved aside (" + moved_to +
+                        ")");
             return;
         }
         notice_ = "Your practice history " + file_.string() +
@@ -209,12 +224,9 @@ HistoryStore::HistoryStore(std::filesystem::path file, Access access)
         result = try_open(problem);
     }
     if (result != OpenResult::Ok) {
-        close();
-        const std::string why = result == OpenResult::Damaged
-                                    ? file_.string() + " is not a readable history database"
-                                    : problem;
-        notice_ = (notice_.empty() ? "" : notice_ + " ") + unavailable + why + "." +
-                  (access_ == Access::ReadWrite ? still_works : "");
+        unavailable(result == OpenResult::Damaged
+                        ? file_.string() + " is not a readable history database"
+                        : problem);
     }
 }
 
@@ -265,6 +277,10 @@ HistoryStore::OpenResult HistoryStore::try_open(std::string& problem) {
                   "(history schema " +
                   std::to_string(version) + "; this version knows up to " +
                   std::to_string(kSchemaVersion) + "), so it is left as it is";
+        return OpenResult::Failed;
+    }
+    if (version == 0 && has_tables(db->handle)) {
+        problem = file_.string() + " is a database of another program, so it is left as it is";
         return OpenResult::Failed;
     }
     if (access_ == Access::ReadWrite) {

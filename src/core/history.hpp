@@ -130,6 +130,9 @@ public:
     const std::string& notice() const { return notice_; }
     // Returns the notice and clears it, so the GUI shows it exactly once.
     std::string take_notice();
+    // Why history is not available (stays after take_notice(), for the Progress screen);
+    // empty when available.
+    const std::string& unavailable_reason() const { return unavailable_reason_; }
     // Why the last record(), delete_all() or export failed; empty after a success.
     const std::string& last_error() const { return last_error_; }
 
@@ -182,6 +185,7 @@ private:
     Access access_;
     std::unique_ptr<Db> db_;
     std::string notice_;
+    std::string unavailable_reason_;
     std::string last_error_;
     std::optional<std::string> player_;
     ProgressSummary summary_;

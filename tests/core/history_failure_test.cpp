@@ -182,6 +182,7 @@ void expect_unavailable_but_harmless(const fs::path& file) {
     EXPECT_FALSE(store.export_csv(out));
     EXPECT_EQ(store.take_notice(), notice);
     EXPECT_TRUE(store.notice().empty());
+    EXPECT_EQ(store.unavailable_reason(), notice); // still there for the Progress screen
 }
 
 TEST_F(History, AnUncreatableFolderLeavesHistoryUnavailable) {
@@ -190,6 +191,24 @@ TEST_F(History, AnUncreatableFolderLeavesHistoryUnavailable) {
     expect_unavailable_but_harmless(db());
     // /proc refuses new entries to everyone.
     expect_unavailable_but_harmless("/proc/et-history-test/empathy-trainer/history.sqlite3");
+    // A folder where the database should be.
+    fs::create_directories(dir_ / "folder" / "history.sqlite3");
+    expect_unavailable_but_harmless(dir_ / "folder" / "history.sqlite3");
+}
+
+TEST_F(History, AnotherProgramsDatabaseIsLeftAlone) {
+    fs::create_directories(db().parent_path());
+    {
+        sqlite3* raw = nullptr;
+        ASSERT_EQ(sqlite3_open(db().c_str(), &raw), SQLITE_OK);
+        ASSERT_EQ(sqlite3_exec(raw, "CREATE TABLE recipes (name TEXT)", nullptr, nullptr, nullptr),
+                  SQLITE_OK);
+        sqlite3_close(raw);
+    }
+    const std::string before = read_file(db());
+    expect_unavailable_but_harmless(db());
+    EXPECT_TRUE(read_file(db()) == before);
+    EXPECT_TRUE(moved_aside(db()).empty());
 }
 
 TEST_F(History, AReadOnlyFolderLeavesHistoryUnavailable) {

@@ -57,6 +57,7 @@ TEST_F(History, RecordsEveryFieldAndReadsItBack) {
     HistoryStore store(db());
     ASSERT_TRUE(store.available()) << store.notice();
     EXPECT_TRUE(store.notice().empty());
+    EXPECT_TRUE(store.unavailable_reason().empty());
     EXPECT_EQ(store.schema_version(), HistoryStore::kSchemaVersion);
     EXPECT_EQ(query_text(db(), "PRAGMA journal_mode"), "wal");
 
@@ -92,7 +93,7 @@ TEST_F(History, FillsInTimeAndLocalDayAndRefusesValuesOutOfRange) {
     EXPECT_EQ(back.local_day, local_day_of(back.time_ms));
 
     for (auto bad : {attempt("2026-11-20", 3, 50), attempt("2026-11-20", 1, 101),
-                     attempt("20261120", 1, 50)}) {
+                     attempt("20261120", 1, 50), attempt("2026-13-01", 1, 50)}) {
         EXPECT_FALSE(store.record(bad));
         EXPECT_FALSE(store.last_error().empty());
     }
