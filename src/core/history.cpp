@@ -5,6 +5,7 @@
 #include <chrono>
 #include <ctime>
 #include <system_error>
+#include <sys/stat.h>
 #include <thread>
 
 #include "core/history_db.hpp"
@@ -218,9 +219,11 @@ HistoryStore::HistoryStore(std::filesystem::path file, Access access)
                         ")");
             return;
         }
-        notice_ = "Your practice history " + file_.string() +
-                  " was damaged and could not be read. It was moved to " + moved_to +
-                  " and a new, empty history was started.";
+        if (!moved_to.empty()) { // empty: another instance moved it and told the user
+            notice_ = "Your practice history " + file_.string() +
+                      " was damaged and could not be read. It was moved to " + moved_to +
+                      " and a new, empty history was started.";
+        }
         result = try_open(problem);
     }
     if (result != OpenResult::Ok) {
@@ -250,6 +253,9 @@ HistoryStore::OpenResult HistoryStore::try_open(std::string& problem) {
     const int flags = access_ == Access::ReadWrite ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
                                                    : SQLITE_OPEN_READONLY;
     int rc = sqlite3_open_v2(file_.c_str(), &db->handle, flags, nullptr);
+    if (struct stat st {}; rc == SQLITE_OK && ::stat(file_.c_str(), &st) == 0) {
+        opened_file_ = {st.st_dev, st.st_ino};
+    }
     auto fail = [&](const std::string& what) {
         if (damaged_code(rc)) {
             return OpenResult::Damaged;
@@ -353,6 +359,14 @@ HistoryStore::OpenResult HistoryStore::try_open(std::string& problem) {
 
 bool HistoryStore::move_aside(std::string& moved_to) {
     close();
+    // Two instances can find the same damaged file; the first moves it aside and starts a new
+    // one, which the second must not move aside in turn.
+    struct stat now {};
+    if (::stat(file_.c_str(), &now) == 0 &&
+        (now.st_dev != opened_file_.first || now.st_ino != opened_file_.second)) {
+        moved_to.clear();
+        return true;
+    }
     const std::string base = file_.string() + ".corrupt-" + utc_stamp();
     std::string target = base;
     std::error_code ec;

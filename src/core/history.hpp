@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/mistakes.hpp"
@@ -184,6 +185,7 @@ private:
     std::filesystem::path file_;
     Access access_;
     std::unique_ptr<Db> db_;
+    std::pair<std::uint64_t, std::uint64_t> opened_file_{}; // device and inode, when opened
     std::string notice_;
     std::string unavailable_reason_;
     std::string last_error_;

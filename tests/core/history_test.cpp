@@ -138,6 +138,22 @@ TEST_F(History, DeleteAllRemovesEveryAttempt) {
     EXPECT_TRUE(store.record(attempt("2026-11-22", 1, 60)));
 }
 
+TEST_F(History, DeleteAllLeavesNoWordsInTheFiles) {
+    const std::string secret = "only-these-words-say-zebra-umbrella-4711";
+    HistoryStore store(db());
+    Attempt a = attempt("2026-11-20", 1, 60);
+    a.response = "I hear you. " + secret;
+    for (int i = 0; i < 50; ++i) {
+        ASSERT_TRUE(store.record(a));
+    }
+    ASSERT_NE((read_file(db()) + read_file(db().string() + "-wal")).find(secret),
+              std::string::npos); // the check below can see the words
+    ASSERT_TRUE(store.delete_all());
+    for (const std::string suffix : {"", "-wal"}) {
+        EXPECT_EQ(read_file(db().string() + suffix).find(secret), std::string::npos) << suffix;
+    }
+}
+
 // [SECTION] The progress summary
 
 TEST_F(History, SummaryAggregatesDaysWeeksMistakesAndScenarios) {
