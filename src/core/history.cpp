@@ -118,6 +118,10 @@ const Migration kMigrations[] = {
         CREATE INDEX attempts_player_time ON attempts(player, time_ms);
         CREATE INDEX attempts_scenario ON attempts(scenario_id, level, score);
         CREATE INDEX attempts_player_scenario ON attempts(player, scenario_id, level, score);
+        CREATE INDEX attempts_rated ON attempts(felt_heard, score)
+            WHERE felt_heard IS NOT NULL;
+        CREATE INDEX attempts_player_rated ON attempts(player, felt_heard, score)
+            WHERE felt_heard IS NOT NULL;
     )sql"},
 };
 static_assert(std::size(kMigrations) == HistoryStore::kSchemaVersion);
@@ -440,6 +444,38 @@ std::optional<std::int64_t> HistoryStore::record(const Attempt& a) {
     }
     summary_stale_ = true;
     return sqlite3_last_insert_rowid(db_->handle);
+}
+
+bool HistoryStore::set_felt_heard(std::int64_t id, int rating) {
+    last_error_.clear();
+    if (!db_) {
+        last_error_ = "history is not available";
+        return false;
+    }
+    if (rating < 0 || rating > 10) {
+        last_error_ = "not recorded: a felt-heard rating is 0 to 10";
+        return false;
+    }
+    Statement s(db_->handle, "UPDATE attempts SET felt_heard = ?1 WHERE id = ?2");
+    s.bind(1, rating);
+    s.bind(2, id);
+    Transaction t(*db_, true);
+    int rc = t.code();
+    if (t.ok()) {
+        rc = s.step();
+        s.reset();
+        rc = rc == SQLITE_DONE ? t.commit() : rc;
+    }
+    if (rc != SQLITE_OK) {
+        last_error_ = "not recorded: " + db_->error();
+        return false;
+    }
+    if (sqlite3_changes(db_->handle) == 0) {
+        last_error_ = "no attempt has the id " + std::to_string(id);
+        return false;
+    }
+    summary_stale_ = true;
+    return true;
 }
 
 bool HistoryStore::delete_all() {

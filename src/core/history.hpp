@@ -72,10 +72,19 @@ struct AttemptPoint {
     int score = 0;
 };
 
-struct WeekMistakes {
+struct WeekPoint {
     std::string week; // ISO 8601 week of the local day, e.g. 2026-W47
     int attempts = 0;
-    MistakeCounts counts{};
+    double average_level = 0;
+    double average_score = 0;
+    MistakeCounts mistakes{};
+};
+
+// Couples mode: the speaker's own rating beside the engine's score for the same answers.
+struct FeltHeard {
+    int rated = 0; // attempts with a rating
+    double average_rating = 0; // 0..10
+    double average_score = 0;  // 0..100, the engine's, over the same attempts
 };
 
 struct ScenarioBest {
@@ -94,7 +103,7 @@ struct ProgressSummary {
     int practice_days = 0;
     std::vector<DayPoint> per_day;         // oldest first, the last kMaxDayPoints days practised
     std::vector<AttemptPoint> per_attempt; // oldest first, the last kMaxAttemptPoints attempts
-    std::vector<WeekMistakes> per_week;    // oldest first, the last kMaxWeekPoints weeks
+    std::vector<WeekPoint> per_week;       // oldest first, the last kMaxWeekPoints weeks
     MistakeCounts mistake_totals{};
     std::optional<Mistake> most_common_mistake; // over all attempts; nothing when none made
     std::optional<Mistake> weakest_mistake;     // most common in the last kWeakestWindow
@@ -102,6 +111,7 @@ struct ProgressSummary {
     int best_streak = 0;
     std::vector<ScenarioBest> best_per_scenario; // by scenario id
     std::vector<std::string> players;            // every distinct player, whatever the filter
+    FeltHeard felt_heard;
 };
 
 // Where history lives by default: $XDG_DATA_HOME/empathy-trainer/history.sqlite3.
@@ -140,6 +150,9 @@ public:
     // Records one attempt in its own transaction. Returns its id, or nothing when history
     // is not available or the write failed (last_error() says why). Never throws.
     std::optional<std::int64_t> record(const Attempt& attempt);
+    // Sets the speaker's felt-heard rating (0..10) of a recorded attempt, for when the
+    // speaker rates after the answer was recorded. False when there is no such attempt.
+    bool set_felt_heard(std::int64_t id, int rating);
     // Removes every attempt. Returns false when not available or failed.
     bool delete_all();
 

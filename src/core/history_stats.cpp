@@ -129,13 +129,16 @@ ProgressSummary HistoryStore::compute_summary(const std::optional<std::string>& 
         // that Thursday's day of the year ('weekday 0' moves to the week's Sunday).
         Statement s(db, "SELECT strftime('%Y', thu) || '-W' || "
                         "printf('%02d', (CAST(strftime('%j', thu) AS INTEGER) - 1) / 7 + 1), * "
-                        "FROM (SELECT date(day, 'weekday 0', '-3 days') AS thu, sum(n)" +
+                        "FROM (SELECT date(day, 'weekday 0', '-3 days') AS thu, sum(n), "
+                        "CAST(sum(level_sum) AS REAL) / sum(n), "
+                        "CAST(sum(score_sum) AS REAL) / sum(n)" +
                             week_sums +
                             " FROM temp.summary_days GROUP BY thu ORDER BY thu DESC LIMIT ?1) "
                             "ORDER BY thu");
         s.bind(1, static_cast<std::int64_t>(kMaxWeekPoints));
         while (s.step() == SQLITE_ROW) {
-            out.per_week.push_back({s.text(0), s.integer(2), read_counts(s, 3)});
+            out.per_week.push_back(
+                {s.text(0), s.integer(2), s.real(3), s.real(4), read_counts(s, 5)});
         }
     }
     {
@@ -161,6 +164,15 @@ ProgressSummary HistoryStore::compute_summary(const std::optional<std::string>& 
         bind_player(s, player);
         while (s.step() == SQLITE_ROW) {
             out.best_per_scenario.push_back({s.text(0), s.integer(1), s.integer(2), s.integer(3)});
+        }
+    }
+    {
+        Statement s(db, "SELECT count(*), coalesce(avg(felt_heard), 0), coalesce(avg(score), 0) "
+                        "FROM attempts" +
+                            w + (player ? "AND" : "WHERE") + " felt_heard IS NOT NULL");
+        bind_player(s, player);
+        if (s.step() == SQLITE_ROW) {
+            out.felt_heard = {s.integer(0), s.real(1), s.real(2)};
         }
     }
     out.players = players();

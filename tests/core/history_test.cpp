@@ -181,8 +181,10 @@ TEST_F(History, SummaryAggregatesDaysWeeksMistakesAndScenarios) {
     EXPECT_EQ(s.per_week[1].week, "2025-W01");
     EXPECT_EQ(s.per_week[2].week, "2026-W47"); // Monday 16 to Sunday 22 November 2026
     EXPECT_EQ(s.per_week[2].attempts, 3);
-    EXPECT_EQ(s.per_week[2].counts[static_cast<int>(Mistake::Hijacking)], 2);
-    EXPECT_EQ(s.per_week[1].counts[static_cast<int>(Mistake::Dismissing)], 1);
+    EXPECT_EQ(s.per_week[2].mistakes[static_cast<int>(Mistake::Hijacking)], 2);
+    EXPECT_DOUBLE_EQ(s.per_week[2].average_level, 1.0);           // 2, 1, 0
+    EXPECT_DOUBLE_EQ(s.per_week[2].average_score, 160.0 / 3.0); // 90, 50, 20
+    EXPECT_EQ(s.per_week[1].mistakes[static_cast<int>(Mistake::Dismissing)], 1);
     EXPECT_EQ(s.mistake_totals[static_cast<int>(Mistake::Fixing)], 2);
     EXPECT_EQ(s.mistake_totals[static_cast<int>(Mistake::Hijacking)], 2);
     EXPECT_EQ(s.most_common_mistake, Mistake::Fixing); // ties go to the earlier mistake
@@ -280,6 +282,30 @@ TEST_F(History, SummaryIsCachedUntilAWriteOrARefresh) {
     store.set_player(std::string("nobody"));
     EXPECT_EQ(store.summary().attempts, 0);
     EXPECT_EQ(store.summary().player, "nobody");
+}
+
+TEST_F(History, FeltHeardRatingsSitBesideTheEngineScore) {
+    HistoryStore store(db());
+    Attempt a = attempt("2026-11-20", 2, 90);
+    a.mode = PracticeMode::Couples;
+    a.felt_heard = 8;
+    ASSERT_TRUE(store.record(a));
+    a.felt_heard.reset();
+    a.score = 40;
+    const auto later = store.record(a); // the speaker rates after the answer is recorded
+    ASSERT_TRUE(later);
+    store.record(attempt("2026-11-20", 0, 0)); // solo: no rating
+    EXPECT_EQ(store.summary().felt_heard.rated, 1);
+    ASSERT_TRUE(store.set_felt_heard(*later, 5));
+    const FeltHeard f = store.summary().felt_heard;
+    EXPECT_EQ(f.rated, 2);
+    EXPECT_DOUBLE_EQ(f.average_rating, 6.5);
+    EXPECT_DOUBLE_EQ(f.average_score, 65.0);
+    EXPECT_EQ(store.attempts()[1].felt_heard, 5);
+    EXPECT_FALSE(store.set_felt_heard(*later, 11));
+    EXPECT_FALSE(store.set_felt_heard(*later + 100, 5));
+    EXPECT_FALSE(store.last_error().empty());
+    EXPECT_EQ(store.compute_summary(std::string("nobody")).felt_heard.rated, 0);
 }
 
 // [SECTION] Export
