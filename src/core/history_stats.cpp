@@ -1,5 +1,5 @@
-// The progress summary: per-day and per-attempt series, mistakes per ISO week, streaks and
-// best levels, each one aggregate query over covering indexes, in one read transaction.
+// The progress summary: per-day and per-attempt series, ISO weeks, streaks, best levels and
+// felt-heard ratings, computed in SQL over covering indexes in one read transaction.
 #include <algorithm>
 
 #include "core/history.hpp"
@@ -9,8 +9,8 @@ namespace et {
 
 namespace {
 
-// `AND player = ?1` when filtering: two texts rather than `?1 IS NULL OR ...`, which would
-// keep SQLite from using the player indexes.
+// `WHERE player = ?1` only when filtering: two texts rather than `?1 IS NULL OR ...`, which
+// would keep SQLite from using the player indexes.
 std::string where(const std::optional<std::string>& player) {
     return player ? " WHERE player = ?1 " : " ";
 }
@@ -21,7 +21,7 @@ void bind_player(Statement& s, const std::optional<std::string>& player) {
     }
 }
 
-// sum((mistakes >> 0) & 1) AS m0, ... for each mistake bit, over `column`.
+// `, sum((mistakes >> 0) & 1), ...`: one count per mistake bit of `column`.
 std::string mistake_sums(const char* column) {
     std::string out;
     for (std::size_t i = 0; i < kMistakeCount; ++i) {
