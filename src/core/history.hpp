@@ -120,6 +120,11 @@ std::filesystem::path default_history_path();
 // The history database. Never throws: when the database cannot be opened or created the
 // store is "not available", says why once, and record() does nothing, so practice goes on.
 // One store per process and thread; other processes may use the same file at the same time.
+//
+// From the GUI: open one at startup (GuiOptions::history_db, else default_history_path())
+// and show take_notice() once if it is not empty. After each answer, record(
+// attempt_from_exchange(...)) with Settings::keep_response_words. The Progress screen calls
+// refresh() when it opens and draws summary() every frame; set_player() filters it.
 class HistoryStore {
 public:
     enum class Access { ReadWrite, ReadOnly };
