@@ -16,6 +16,7 @@ struct Command {
 
 // Only commands that exist are listed; `--help` prints exactly this table.
 const Command kCommands[] = {
+    {"export", "write the practice history as CSV or JSON", cli_export},
     {"score", "rate responses for Level One, Level Two and the six mistakes (JSON)", cli_score},
     {"validate", "check scenario files and folders; one line per problem", cli_validate},
     {"handout", "write a printable summary of a scenario (HTML or Markdown)", cli_handout},
@@ -38,6 +39,7 @@ void print_help(std::ostream& out, bool with_gui) {
             << "  --mode MODE          solo (the default), couples (two players take turns) or\n"
             << "                       workshop (presenter mode, projector text size)\n"
             << "  --criteria FILE      scoring criteria instead of the default\n"
+            << "  --history-db FILE    practice history database instead of the default\n"
             << "  --trace FILE         append one JSON object per UI event to FILE\n"
             << "  --screenshot FILE    write the window as PNG after --frames frames, then exit\n"
             << "  --frames N           render N frames, then exit\n"
@@ -97,6 +99,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         else if (arg == "--screenshot") target = &options.screenshot;
         else if (arg == "--trace") target = &options.trace;
         else if (arg == "--criteria") target = &options.criteria;
+        else if (arg == "--history-db") target = &options.history_db;
         if (target != nullptr) {
             const auto v = r.value(arg);
             if (!v) {

@@ -18,6 +18,7 @@ struct GuiOptions {
     int frames = 0;              // 0: run until the user quits
     std::string trace;           // append JSON Lines of UI events here
     std::string criteria;        // a criteria file instead of the default
+    std::string history_db;      // the practice history database; empty: the default path
     int width = 1280;
     int height = 800;
 };
@@ -29,6 +30,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
             const GuiRunner& gui);
 
 // Subcommands (each in its own file).
+int cli_export(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cli_score(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cli_validate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cli_handout(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

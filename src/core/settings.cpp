@@ -76,11 +76,15 @@ void SettingsStore::load() {
                 return fail(key, "theme must be \"dark\", \"light\" or \"high_contrast\"");
             }
             s.theme = *theme;
-        } else if (key == "hide_card_while_answering" || key == "live_meter") {
+        } else if (key == "hide_card_while_answering" || key == "live_meter" ||
+                   key == "keep_response_words") {
             if (!value.is_boolean()) {
                 return fail(key, "expected true or false, got " + json_type_name(value));
             }
-            (key == "live_meter" ? s.live_meter : s.hide_card_while_answering) = value.get<bool>();
+            bool& target = key == "live_meter"            ? s.live_meter
+                           : key == "keep_response_words" ? s.keep_response_words
+                                                          : s.hide_card_while_answering;
+            target = value.get<bool>();
         } else if (key == "scenario_folder" || key == "criteria_file") {
             if (!value.is_string()) {
                 return fail(key, "expected a string, got " + json_type_name(value));
@@ -108,6 +112,7 @@ bool SettingsStore::save() {
     out["theme"] = theme_id(settings_.theme);
     out["hide_card_while_answering"] = settings_.hide_card_while_answering;
     out["live_meter"] = settings_.live_meter;
+    out["keep_response_words"] = settings_.keep_response_words;
     out["scenario_folder"] = settings_.scenario_folder;
     out["criteria_file"] = settings_.criteria_file;
 

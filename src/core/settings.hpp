@@ -24,6 +24,7 @@ struct Settings {
     Theme theme = Theme::Dark;
     bool hide_card_while_answering = false;
     bool live_meter = true;
+    bool keep_response_words = true; // false: history keeps scores and mistakes, not the words
     std::string scenario_folder; // empty: the bundled scenarios
     std::string criteria_file;   // empty: the bundled default criteria
 

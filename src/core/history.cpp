@@ -1,0 +1,524 @@
+// The history store: opening (with schema migrations and recovery from a damaged file),
+// recording attempts and deleting them.
+#include "core/history.hpp"
+
+#include <chrono>
+#include <ctime>
+#include <system_error>
+#include <sys/stat.h>
+#include <thread>
+
+#include "core/history_db.hpp"
+#include "core/paths.hpp"
+
+namespace et {
+
+// [SECTION] Small public helpers
+
+const char* practice_mode_id(PracticeMode mode) {
+    switch (mode) {
+    case PracticeMode::Solo:
+        return "solo";
+    case PracticeMode::Couples:
+        return "couples";
+    case PracticeMode::Workshop:
+        return "workshop";
+    case PracticeMode::Checkin:
+        return "checkin";
+    }
+    return "solo";
+}
+
+std::optional<PracticeMode> parse_practice_mode(std::string_view id) {
+    for (PracticeMode m : {PracticeMode::Solo, PracticeMode::Couples, PracticeMode::Workshop,
+                           PracticeMode::Checkin}) {
+        if (id == practice_mode_id(m)) {
+            return m;
+        }
+    }
+    return std::nullopt;
+}
+
+Attempt attempt_from_exchange(const Exchange& exchange, std::string scenario_id, PracticeMode mode,
+                              std::string player, bool keep_words) {
+    Attempt a;
+    a.mode = mode;
+    a.player = std::move(player);
+    a.scenario_id = std::move(scenario_id);
+    a.step_id = exchange.step_id;
+    if (keep_words) {
+        a.response = exchange.response;
+    }
+    a.source = exchange.source;
+    a.level = exchange.level;
+    a.score = exchange.points;
+    a.mistakes = exchange.mistakes;
+    return a;
+}
+
+std::int64_t now_ms() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+std::string local_day_of(std::int64_t time_ms) {
+    // Floor division, so times before 1970 still land on the right day.
+    const std::time_t seconds =
+        static_cast<std::time_t>(time_ms >= 0 ? time_ms / 1000 : -((-time_ms + 999) / 1000));
+    std::tm tm{};
+    localtime_r(&seconds, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+std::filesystem::path default_history_path() {
+    return data_dir() / "history.sqlite3";
+}
+
+// [SECTION] Schema
+
+namespace {
+
+// Each migration takes the schema from the previous version to `version`; they run in
+// order, in one transaction, so a database is upgraded in place or not at all. Never edit a
+// shipped migration: add a new one.
+struct Migration {
+    int version;
+    const char* sql;
+};
+
+const Migration kMigrations[] = {
+    {1, R"sql(
+        CREATE TABLE attempts (
+            id INTEGER PRIMARY KEY,
+            time_ms INTEGER NOT NULL,
+            local_day TEXT NOT NULL,
+            mode TEXT NOT NULL,
+            player TEXT NOT NULL DEFAULT '',
+            scenario_id TEXT NOT NULL,
+            step_id TEXT NOT NULL,
+            response TEXT,
+            source TEXT NOT NULL CHECK (source IN ('typed', 'choice')),
+            level INTEGER NOT NULL CHECK (level BETWEEN 0 AND 2),
+            score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 100),
+            mistakes INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX attempts_day ON attempts(local_day);
+    )sql"},
+    // Couples mode: the speaker's felt-heard rating. Covering indexes so that the summary
+    // reads indexes rather than rows (which carry the response text).
+    {2, R"sql(
+        ALTER TABLE attempts ADD COLUMN felt_heard INTEGER
+            CHECK (felt_heard IS NULL OR felt_heard BETWEEN 0 AND 10);
+        DROP INDEX attempts_day;
+        CREATE INDEX attempts_day ON attempts(local_day, level, score, mistakes);
+        CREATE INDEX attempts_player_day ON attempts(player, local_day, level, score, mistakes);
+        CREATE INDEX attempts_time ON attempts(time_ms);
+        CREATE INDEX attempts_player_time ON attempts(player, time_ms);
+        CREATE INDEX attempts_scenario ON attempts(scenario_id, level, score);
+        CREATE INDEX attempts_player_scenario ON attempts(player, scenario_id, level, score);
+        CREATE INDEX attempts_rated ON attempts(felt_heard, score)
+            WHERE felt_heard IS NOT NULL;
+        CREATE INDEX attempts_player_rated ON attempts(player, felt_heard, score)
+            WHERE felt_heard IS NOT NULL;
+    )sql"},
+};
+static_assert(std::size(kMigrations) == HistoryStore::kSchemaVersion);
+
+const char* kInsertSql =
+    "INSERT INTO attempts (time_ms, local_day, mode, player, scenario_id, step_id, response, "
+    "source, level, score, mistakes, felt_heard) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+bool damaged_code(int rc) {
+    const int primary = rc & 0xff;
+    return primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT;
+}
+
+int read_user_version(sqlite3* db, int& rc) {
+    Statement s(db, "PRAGMA user_version");
+    rc = s.prepare_code();
+    if (!s.ok()) {
+        return -1;
+    }
+    rc = s.step();
+    if (rc != SQLITE_ROW) {
+        return -1;
+    }
+    rc = SQLITE_OK;
+    return s.integer(0);
+}
+
+bool is_local_day(const std::string& d) {
+    if (d.size() != 10 || d[4] != '-' || d[7] != '-') {
+        return false;
+    }
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+        if (d[i] < '0' || d[i] > '9') {
+            return false;
+        }
+    }
+    // Enough for SQLite's date functions, which the weeks and streaks rely on.
+    const int month = (d[5] - '0') * 10 + (d[6] - '0');
+    const int day = (d[8] - '0') * 10 + (d[9] - '0');
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+// Version 0 with tables in it is another program's database, not a new one.
+bool has_tables(sqlite3* db) {
+    Statement s(db, "SELECT 1 FROM sqlite_master LIMIT 1");
+    return s.ok() && s.step() == SQLITE_ROW;
+}
+
+// Switching a new database to WAL needs an exclusive lock, and when two processes open it at
+// once SQLite reports SQLITE_BUSY at once instead of calling the busy handler (waiting could
+// deadlock inside it). Waiting out here, holding no lock, is safe.
+int exec_waiting(HistoryStore::Db& db, const char* sql) {
+    int rc = db.exec(sql);
+    for (int waited_ms = 0; (rc & 0xff) == SQLITE_BUSY && waited_ms < 5000; waited_ms += 5) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        rc = db.exec(sql);
+    }
+    return rc;
+}
+
+std::string utc_stamp() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y%m%d-%H%M%S", &tm);
+    return buf;
+}
+
+} // namespace
+
+// [SECTION] Opening
+
+HistoryStore::HistoryStore(std::filesystem::path file, Access access)
+    : file_(std::move(file)), access_(access) {
+    auto unavailable = [&](const std::string& why) {
+        close();
+        unavailable_reason_ =
+            "Progress history is not available: " + why + "." +
+            (access_ == Access::ReadWrite ? " Practice still works, but attempts are not saved."
+                                          : "");
+        notice_ = (notice_.empty() ? "" : notice_ + " ") + unavailable_reason_;
+    };
+    if (access_ == Access::ReadWrite && file_.has_parent_path()) {
+        std::error_code ec;
+        std::filesystem::create_directories(file_.parent_path(), ec);
+        if (ec) {
+            unavailable("cannot create the folder " + file_.parent_path().string() + " (" +
+                        ec.message() + ")");
+            return;
+        }
+    }
+    std::string problem;
+    OpenResult result = try_open(problem);
+    if (result == OpenResult::Damaged && access_ == Access::ReadWrite) {
+        std::string moved_to;
+        if (!move_aside(moved_to)) {
+            unavailable(file_.string() + " is damaged and could not be moved aside (" + moved_to +
+                        ")");
+            return;
+        }
+        if (!moved_to.empty()) { // empty: another instance moved it and told the user
+            notice_ = "Your practice history " + file_.string() +
+                      " was damaged and could not be read. It was moved to " + moved_to +
+                      " and a new, empty history was started.";
+        }
+        result = try_open(problem);
+    }
+    if (result != OpenResult::Ok) {
+        unavailable(result == OpenResult::Damaged
+                        ? file_.string() + " is not a readable history database"
+                        : problem);
+    }
+}
+
+HistoryStore::~HistoryStore() {
+    close();
+}
+
+void HistoryStore::close() {
+    db_.reset();
+}
+
+std::string HistoryStore::take_notice() {
+    std::string n = std::move(notice_);
+    notice_.clear();
+    return n;
+}
+
+HistoryStore::OpenResult HistoryStore::try_open(std::string& problem) {
+    close();
+    auto db = std::make_unique<Db>();
+    const int flags = access_ == Access::ReadWrite ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+                                                   : SQLITE_OPEN_READONLY;
+    int rc = sqlite3_open_v2(file_.c_str(), &db->handle, flags, nullptr);
+    if (struct stat st {}; rc == SQLITE_OK && ::stat(file_.c_str(), &st) == 0) {
+        opened_file_ = {st.st_dev, st.st_ino};
+    }
+    auto fail = [&](const std::string& what) {
+        if (damaged_code(rc)) {
+            return OpenResult::Damaged;
+        }
+        problem = "cannot " + what + " " + file_.string() + " (" +
+                  (db->handle != nullptr ? db->error() : sqlite3_errstr(rc)) + ")";
+        return OpenResult::Failed;
+    };
+    if (rc != SQLITE_OK) {
+        return fail("open");
+    }
+    sqlite3_extended_result_codes(db->handle, 1);
+    // Another instance of the app may hold the write lock for a moment: wait, don't fail.
+    sqlite3_busy_timeout(db->handle, 5000);
+
+    // Reading the schema is the first touch of the file: a file that is not SQLite fails here.
+    int version = read_user_version(db->handle, rc);
+    if (rc != SQLITE_OK) {
+        return fail("read");
+    }
+    // Before anything writes: even switching to WAL would change a newer version's file.
+    if (version > kSchemaVersion && access_ == Access::ReadWrite) {
+        problem = file_.string() +
+                  " was written by a newer version of Empathy Trainer "
+                  "(history schema " +
+                  std::to_string(version) + "; this version knows up to " +
+                  std::to_string(kSchemaVersion) + "), so it is left as it is";
+        return OpenResult::Failed;
+    }
+    if (version == 0 && has_tables(db->handle)) {
+        problem = file_.string() + " is a database of another program, so it is left as it is";
+        return OpenResult::Failed;
+    }
+    if (access_ == Access::ReadWrite) {
+        if (sqlite3_db_readonly(db->handle, "main") == 1) {
+            problem = "cannot write to " + file_.string() + " (it is read-only)";
+            return OpenResult::Failed;
+        }
+        // WAL: readers never block the writer, and a killed process loses nothing committed.
+        // NORMAL is durable against a crash of the app (not of the machine) and keeps a
+        // commit well under a millisecond, because it does not fsync every transaction.
+        rc = exec_waiting(*db, "PRAGMA journal_mode = WAL");
+        if (rc != SQLITE_OK) {
+            return fail("use");
+        }
+    }
+    rc = db->exec("PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON; "
+                  "PRAGMA temp_store = MEMORY");
+    if (rc != SQLITE_OK) {
+        return fail("use");
+    }
+    {
+        // quick_check reads every page without the cost of checking index contents.
+        Statement check(db->handle, "PRAGMA quick_check");
+        rc = check.prepare_code();
+        if (!check.ok()) {
+            return fail("check");
+        }
+        rc = check.step();
+        if (rc == SQLITE_ROW && check.text(0) != "ok") {
+            return OpenResult::Damaged;
+        }
+        if (rc != SQLITE_ROW) {
+            return fail("check");
+        }
+    }
+    if (version < kSchemaVersion && access_ == Access::ReadWrite) {
+        Transaction t(*db, true);
+        if (!t.ok()) {
+            rc = t.code();
+            return fail("upgrade");
+        }
+        // Another instance may have upgraded it while we waited for the lock.
+        version = read_user_version(db->handle, rc);
+        for (const Migration& m : kMigrations) {
+            if (rc == SQLITE_OK && m.version > version) {
+                rc = db->exec(m.sql);
+                if (rc == SQLITE_OK) {
+                    // PRAGMA takes no parameters; the value is our own constant.
+                    rc = db->exec(("PRAGMA user_version = " + std::to_string(m.version)).c_str());
+                }
+            }
+        }
+        if (rc == SQLITE_OK) {
+            rc = t.commit();
+        }
+        if (rc != SQLITE_OK) {
+            return fail("upgrade");
+        }
+    }
+    if (access_ == Access::ReadWrite) {
+        db->insert = Statement(db->handle, kInsertSql);
+        if (!db->insert.ok()) {
+            rc = db->insert.prepare_code();
+            return fail("prepare");
+        }
+    }
+    db_ = std::move(db);
+    return OpenResult::Ok;
+}
+
+bool HistoryStore::move_aside(std::string& moved_to) {
+    close();
+    // Two instances can find the same damaged file; the first moves it aside and starts a new
+    // one, which the second must not move aside in turn.
+    struct stat now {};
+    if (::stat(file_.c_str(), &now) == 0 &&
+        (now.st_dev != opened_file_.first || now.st_ino != opened_file_.second)) {
+        moved_to.clear();
+        return true;
+    }
+    const std::string base = file_.string() + ".corrupt-" + utc_stamp();
+    std::string target = base;
+    std::error_code ec;
+    for (int n = 2; std::filesystem::exists(target, ec) && n < 1000; ++n) {
+        target = base + "-" + std::to_string(n);
+    }
+    // The write-ahead log goes first and with its database: replayed onto a new database,
+    // a stale log would corrupt it.
+    for (const char* suffix : {"-wal", "-shm", ""}) {
+        const std::filesystem::path from = file_.string() + suffix;
+        if (*suffix != '\0' && !std::filesystem::exists(from, ec)) {
+            continue;
+        }
+        std::filesystem::rename(from, target + suffix, ec);
+        if (ec) {
+            moved_to = "cannot rename " + from.string() + ": " + ec.message();
+            return false;
+        }
+    }
+    moved_to = target;
+    return true;
+}
+
+// [SECTION] Writing
+
+std::optional<std::int64_t> HistoryStore::record(const Attempt& a) {
+    last_error_.clear();
+    if (!db_) {
+        last_error_ = "history is not available";
+        return std::nullopt;
+    }
+    const std::int64_t time_ms = a.time_ms != 0 ? a.time_ms : now_ms();
+    const std::string day = a.local_day.empty() ? local_day_of(time_ms) : a.local_day;
+    if (!is_local_day(day) || a.level < 0 || a.level > 2 || a.score < 0 || a.score > 100 ||
+        (a.felt_heard && (*a.felt_heard < 0 || *a.felt_heard > 10))) {
+        last_error_ = "not recorded: the attempt has a value out of range";
+        return std::nullopt;
+    }
+    int mistakes = 0;
+    for (Mistake m : a.mistakes) {
+        mistakes |= 1 << mistake_bit(m);
+    }
+    Statement& s = db_->insert;
+    s.reset();
+    s.bind(1, time_ms);
+    s.bind(2, day);
+    s.bind(3, practice_mode_id(a.mode));
+    s.bind(4, a.player);
+    s.bind(5, a.scenario_id);
+    s.bind(6, a.step_id);
+    s.bind(7, a.response);
+    s.bind(8, answer_source_id(a.source));
+    s.bind(9, a.level);
+    s.bind(10, a.score);
+    s.bind(11, mistakes);
+    if (a.felt_heard) {
+        s.bind(12, *a.felt_heard);
+    } else {
+        s.bind_null(12);
+    }
+    Transaction t(*db_, true);
+    int rc = t.code();
+    if (t.ok()) {
+        rc = s.step();
+        s.reset(); // releases the statement's read of the table before COMMIT
+        rc = rc == SQLITE_DONE ? t.commit() : rc;
+    }
+    if (rc != SQLITE_OK) {
+        last_error_ = "not recorded: " + db_->error();
+        return std::nullopt;
+    }
+    summary_stale_ = true;
+    return sqlite3_last_insert_rowid(db_->handle);
+}
+
+bool HistoryStore::set_felt_heard(std::int64_t id, int rating) {
+    last_error_.clear();
+    if (!db_) {
+        last_error_ = "history is not available";
+        return false;
+    }
+    if (rating < 0 || rating > 10) {
+        last_error_ = "not recorded: a felt-heard rating is 0 to 10";
+        return false;
+    }
+    Statement s(db_->handle, "UPDATE attempts SET felt_heard = ?1 WHERE id = ?2");
+    s.bind(1, rating);
+    s.bind(2, id);
+    Transaction t(*db_, true);
+    int rc = t.code();
+    if (t.ok()) {
+        rc = s.step();
+        s.reset();
+        rc = rc == SQLITE_DONE ? t.commit() : rc;
+    }
+    if (rc != SQLITE_OK) {
+        last_error_ = "not recorded: " + db_->error();
+        return false;
+    }
+    if (sqlite3_changes(db_->handle) == 0) {
+        last_error_ = "no attempt has the id " + std::to_string(id);
+        return false;
+    }
+    summary_stale_ = true;
+    return true;
+}
+
+bool HistoryStore::delete_all() {
+    last_error_.clear();
+    if (!db_) {
+        last_error_ = "history is not available";
+        return false;
+    }
+    Transaction t(*db_, true);
+    int rc = t.code();
+    if (t.ok()) {
+        rc = db_->exec("DELETE FROM attempts");
+        rc = rc == SQLITE_OK ? t.commit() : rc;
+    }
+    if (rc != SQLITE_OK) {
+        last_error_ = "not deleted: " + db_->error();
+        return false;
+    }
+    summary_stale_ = true;
+    // secure_delete zeroed the freed pages; emptying the log removes its older copies too,
+    // so deleted words do not linger in the files. Best effort: the rows are already gone.
+    db_->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    return true;
+}
+
+int HistoryStore::schema_version() const {
+    if (!db_) {
+        return 0;
+    }
+    int rc = SQLITE_OK;
+    return read_user_version(db_->handle, rc);
+}
+
+std::string HistoryStore::integrity_check() const {
+    if (!db_) {
+        return "not available";
+    }
+    Statement s(db_->handle, "PRAGMA integrity_check");
+    std::string result;
+    while (s.ok() && s.step() == SQLITE_ROW) {
+        result += (result.empty() ? "" : "\n") + s.text(0);
+    }
+    return result;
+}
+
+} // namespace et
