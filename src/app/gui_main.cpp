@@ -28,6 +28,7 @@
 
 #include "app/font_loader.hpp"
 #include "core/criteria.hpp"
+#include "core/history.hpp"
 #include "core/paths.hpp"
 #include "core/settings.hpp"
 #include "core/trace.hpp"
@@ -243,6 +244,12 @@ int run_gui(const GuiOptions& options) {
     auto library_loading = in_background([folder = app.scenario_folder()] {
         return load_scenario_folder(folder);
     });
+    // The store checks the database file when it opens (a few ms a year of practice).
+    auto history_opening = in_background(
+        [file = options.history_db.empty() ? default_history_path()
+                                           : std::filesystem::path(options.history_db)] {
+            return std::make_unique<HistoryStore>(file);
+        });
 
     // Rasterising the fonts needs no GL context either. Nothing else touches ImGui until
     // the build has been joined.
@@ -258,7 +265,11 @@ int run_gui(const GuiOptions& options) {
         std::future<ui::Fonts>& fonts;
         std::future<CriteriaLoad>& criteria;
         std::future<LibraryLoad>& library;
+        std::future<std::unique_ptr<HistoryStore>>& history;
         ~JoinAll() {
+            if (history.valid()) {
+                history.wait();
+            }
             if (fonts.valid()) {
                 fonts.wait();
             }
@@ -269,7 +280,7 @@ int run_gui(const GuiOptions& options) {
                 library.wait();
             }
         }
-    } join_all{fonts_building, criteria_loading, library_loading};
+    } join_all{fonts_building, criteria_loading, library_loading, history_opening};
 
     glfwSetErrorCallback(on_glfw_error);
     if (glfwInit() == GLFW_FALSE) {
@@ -313,6 +324,7 @@ int run_gui(const GuiOptions& options) {
     }
     app.apply_criteria(criteria_loading.get());
     app.apply_library(library_loading.get());
+    app.apply_history(history_opening.get());
     Appearance appearance;
     appearance.adopt(app, early_fonts, early_font_size, font_warning);
     appearance.update(app);

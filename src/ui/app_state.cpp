@@ -174,6 +174,8 @@ void AppState::after_answer() {
         return;
     }
     best.record(session->scenario().id, e->level);
+    record_attempt(attempt_from_exchange(*e, session->scenario().id, PracticeMode::Solo, "",
+                                         settings().keep_response_words));
     answering_started = false;
     focus_request_label = "feedback:continue"; // Enter or Space moves on
     if (trace != nullptr) {
@@ -277,8 +279,12 @@ void AppState::show_page(Page target) {
     if (target == page) {
         return;
     }
-    if (target == Page::Settings || target == Page::Problems || target == Page::Help) {
-        if (page != Page::Settings && page != Page::Problems && page != Page::Help) {
+    // Side pages return where they were opened from.
+    auto side = [](Page p) {
+        return p == Page::Settings || p == Page::Problems || p == Page::Help || p == Page::Progress;
+    };
+    if (side(target)) {
+        if (!side(page)) {
             page_before_ = page;
         }
     }
@@ -293,6 +299,8 @@ void AppState::back() {
     case Page::Settings:
     case Page::Problems:
     case Page::Help:
+    case Page::Progress:
+        notice.clear();
         page = page_before_;
         if (page == Page::Practice && !session) {
             page = Page::Home;

@@ -12,6 +12,7 @@
 
 #include "core/couples_session.hpp"
 #include "core/criteria.hpp"
+#include "core/history.hpp"
 #include "core/practice_session.hpp"
 #include "core/scenario_loader.hpp"
 #include "core/scorer.hpp"
@@ -29,7 +30,7 @@ struct Fonts {
     ImFont* heading = nullptr;
 };
 
-enum class Page { Home, Practice, Summary, Settings, Problems, Help, Couples, Workshop };
+enum class Page { Home, Practice, Summary, Settings, Problems, Help, Couples, Workshop, Progress };
 
 // How the app was started (--mode): the first page and, for workshops, a projector preset.
 enum class Mode { Solo, Couples, Workshop };
@@ -123,6 +124,20 @@ public:
     float font_size() const;  // in effect: the presenter preset or the settings
     Theme theme() const;
 
+    // [SECTION] History (app_state_history.cpp)
+    // Installs the store opened elsewhere (the window opens it while GL starts up) and shows
+    // its notice once (a damaged file moved aside, or history not being saved).
+    void apply_history(std::unique_ptr<HistoryStore> store);
+    void record_attempt(const Attempt& attempt); // no-op without a usable store
+    bool history_available() const { return history && history->available(); }
+    // Progress screen actions.
+    void open_progress();
+    void export_history(bool json);   // to ~/Documents (or ~), and says where
+    void delete_history();            // after the screen's confirmation
+    // The scenario whose authored answers exercise `mistake` the most (gentlest first).
+    const Scenario* scenario_for_mistake(Mistake mistake) const;
+    void practise_weakest();
+
     // [SECTION] Navigation and errors
     void show_page(Page page);
     void back(); // Esc: one level up
@@ -150,6 +165,9 @@ public:
     bool answering_started = false; // for hiding the partner card
     std::optional<Score> live;      // the live meter's current reading
     std::string live_text;          // what `live` was computed for
+
+    std::unique_ptr<HistoryStore> history; // null until opened (and in ui tests)
+    bool workshop_records = false;           // workshop: record the room's suggestions
 
     std::optional<CouplesSession> couples;
     std::optional<WorkshopSession> workshop;
@@ -179,6 +197,7 @@ private:
     void trace_workshop(const char* event);
     Page page_before_ = Page::Home;
     bool save_refusal_reported_ = false;
+    bool history_error_reported_ = false;
 };
 
 } // namespace et::ui

@@ -120,6 +120,23 @@ void AppState::couples_rate(int rating) {
     }
     couples->rate(rating);
     const CouplesRound& r = *couples->round();
+    Attempt a;
+    a.mode = PracticeMode::Couples;
+    a.player = couples->name(r.listener);
+    a.scenario_id = r.kind == RoundKind::Scripted ? r.scenario_id : "real-talk";
+    a.step_id = r.step_id;
+    // Real-talk words stay out of history unless the couple chose to keep them.
+    const bool keep = settings().keep_response_words &&
+                      (r.kind == RoundKind::Scripted || couples->keep_real_talk_words());
+    if (keep) {
+        a.response = r.response;
+    }
+    a.source = r.source;
+    a.level = r.level;
+    a.score = r.points;
+    a.mistakes = r.mistakes;
+    a.felt_heard = r.felt_heard;
+    record_attempt(a);
     if (trace != nullptr) {
         // Real-talk words never reach the trace: only levels and ratings.
         trace->event("round_rated", {{"round", r.number},
@@ -191,6 +208,19 @@ void AppState::workshop_add_suggestion() {
         return;
     }
     const WorkshopResponse& r = workshop->responses().back();
+    if (workshop_records) {
+        Attempt a;
+        a.mode = PracticeMode::Workshop;
+        a.scenario_id = workshop->scenario().id;
+        a.step_id = workshop->step().id;
+        if (settings().keep_response_words) {
+            a.response = r.text;
+        }
+        a.level = r.score.level;
+        a.score = r.score.score;
+        a.mistakes = r.score.mistakes;
+        record_attempt(a);
+    }
     if (trace != nullptr) {
         trace->event("suggestion_scored", {{"scenario", workshop->scenario().id},
                                            {"step", workshop->step().id},

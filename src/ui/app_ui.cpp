@@ -123,7 +123,7 @@ void AppUi::draw_menu(AppState& app) {
     // small window does not), else one "Modes" menu.
     const ImGuiStyle& style = ImGui::GetStyle();
     float needed = 0;
-    for (const char* label : {"Couples", "Workshop", "Settings", "Problems (99)", "Help"}) {
+    for (const char* label : {"Couples", "Workshop", "Progress", "Settings", "Problems (99)", "Help"}) {
         needed += ImGui::CalcTextSize(label).x + style.ItemSpacing.x * 2;
     }
     const bool roomy = ImGui::GetCursorPosX() + needed < ImGui::GetWindowContentRegionMax().x;
@@ -142,6 +142,16 @@ void AppUi::draw_menu(AppState& app) {
     }
     if (roomy) {
         record_item(app, "menu:workshop");
+    }
+    if ((roomy || in_menu) && ImGui::MenuItem("Progress", nullptr, app.page == Page::Progress)) {
+        if (app.page == Page::Progress) {
+            app.back();
+        } else {
+            app.open_progress();
+        }
+    }
+    if (roomy) {
+        record_item(app, "menu:progress");
     }
     if (in_menu) {
         ImGui::EndMenu();
@@ -208,7 +218,8 @@ void AppUi::draw(AppState& app) {
     // is large for the window (a projector font on a laptop): Esc brings it back.
     const bool in_scenario = app.session && (app.page == Page::Practice || app.page == Page::Summary);
     // Couples and workshop screens are for two people or a room: no library beside them.
-    const bool own_screen = app.page == Page::Couples || app.page == Page::Workshop;
+    const bool own_screen = app.page == Page::Couples || app.page == Page::Workshop ||
+                            app.page == Page::Progress;
     if (!own_screen && (!in_scenario || avail >= em(44))) {
         const float sidebar_w = std::clamp(avail * 0.27f, std::min(em(13), avail * 0.4f), em(20));
         ImGui::BeginChild("##library", ImVec2(sidebar_w, 0), false);
@@ -226,6 +237,7 @@ void AppUi::draw(AppState& app) {
     case Page::Help: draw_help(app); break;
     case Page::Couples: couples_.draw(app); break;
     case Page::Workshop: workshop_.draw(app); break;
+    case Page::Progress: progress_.draw(app); break;
     }
     ImGui::EndChild();
     draw_error_popup(app);

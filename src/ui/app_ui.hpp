@@ -26,6 +26,7 @@ private:
     SettingsView settings_;
     CouplesView couples_;
     WorkshopView workshop_;
+    ProgressView progress_;
 };
 
 } // namespace et::ui

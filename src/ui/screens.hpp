@@ -97,6 +97,20 @@ private:
     std::string shown_step_; // the step last shown, to scroll back to the top on a new step
 };
 
+// Progress: streaks, level and score over time, mistakes per week, best level per scenario,
+// per-player views, "practise my weakest", export and delete.
+class ProgressView {
+public:
+    void draw(AppState& app);
+
+private:
+    void draw_chart(AppState& app, const ProgressSummary& s, float width);
+    void draw_mistakes(AppState& app, const ProgressSummary& s);
+    void draw_scenarios(AppState& app, const ProgressSummary& s);
+    void draw_actions(AppState& app);
+    bool confirm_delete_ = false;
+};
+
 void draw_home(AppState& app);
 void draw_feedback(AppState& app, float width);
 void draw_summary(AppState& app);

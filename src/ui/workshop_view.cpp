@@ -57,6 +57,8 @@ void WorkshopView::draw_picker(AppState& app) {
     ImGui::Checkbox("High contrast", &app.presenter_contrast);
     record_item(app, "workshop:contrast");
     ImGui::EndDisabled();
+    ImGui::Checkbox("Record the room's suggestions in my history", &app.workshop_records);
+    record_item(app, "workshop:record");
     key_hints("F11 full screen \xC2\xB7 Esc back");
     ImGui::Spacing();
     bold_text(app, "Choose a scenario");

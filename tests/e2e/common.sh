@@ -16,7 +16,7 @@ in_xvfb() {
 # A private config directory, so tests never read or write the user's settings.
 fresh_config() {
     WORK=$(mktemp -d)
-    export XDG_CONFIG_HOME="$WORK/config"
+    export XDG_CONFIG_HOME="$WORK/config" XDG_DATA_HOME="$WORK/data"
     APP_PID=
     trap 'cleanup' EXIT
 }
