@@ -222,7 +222,9 @@ void WorkshopView::draw_room(AppState& app, float width) {
     ImGui::EndDisabled();
     if (entered || clicked) {
         app.workshop_add_suggestion();
-        ImGui::SetKeyboardFocusHere(-1); // stay in the box for the next suggestion
+        // Back into the box for the next suggestion (Enter left it; the last item drawn here
+        // is the button, so SetKeyboardFocusHere(-1) would not reach the box).
+        app.focus_text_label = "workshop:suggestion";
     }
 }
 
