@@ -263,9 +263,9 @@ TEST_F(CouplesTest, RealTalkCardLineMakesLevelTwoPossible) {
     EXPECT_EQ(c.round()->level, 2);
     EXPECT_TRUE(c.round()->mistakes.empty());
     EXPECT_TRUE(c.round()->score.named_feeling); // "frustrated" is the speaker's own word
-    const bool card_used = std::any_of(c.round()->score.matches.begin(),
-                                       c.round()->score.matches.end(),
-                                       [](const Match& m) { return m.kind == MatchKind::LevelTwo; });
+    const bool card_used =
+        std::any_of(c.round()->score.matches.begin(), c.round()->score.matches.end(),
+                    [](const Match& m) { return m.kind == MatchKind::LevelTwo; });
     EXPECT_TRUE(card_used);
 }
 

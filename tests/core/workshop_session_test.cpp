@@ -161,9 +161,12 @@ TEST(WorkshopSessionTest, RoomSuggestionsAreScoredAtOnceAndFollowTheAuthoredChoi
     EXPECT_TRUE(w.responses().back().score.has(Mistake::Fixing));
     w.forward();
     w.forward();
-    const std::vector<std::string> expected = {s.steps[0].choices[0].text, s.steps[0].choices[1].text,
-                                               s.steps[0].choices[2].text, s.steps[0].choices[3].text,
-                                               kRoomLevelOne, "Just call her instead of texting."};
+    const std::vector<std::string> expected = {s.steps[0].choices[0].text,
+                                               s.steps[0].choices[1].text,
+                                               s.steps[0].choices[2].text,
+                                               s.steps[0].choices[3].text,
+                                               kRoomLevelOne,
+                                               "Just call her instead of texting."};
     EXPECT_EQ(texts(w), expected);
     w.show_all_choices();
     EXPECT_EQ(w.responses().size(), 8u);
