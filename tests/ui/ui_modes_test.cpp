@@ -290,6 +290,114 @@ TEST_F(ModesTest, CouplesRealTalkRoundThroughTheScreens) {
     frames(2);
     EXPECT_TRUE(shows("Round 2: Blair speaks, Alex listens"));
     EXPECT_TRUE(shows("Blair: 1 turn listening, felt heard 8.0/10 on average"));
+    // "Keep the words" was left off (the default): only the rating and level remain.
+    EXPECT_FALSE(app->couples->keep_real_talk_words());
+    const CouplesRound& first = app->couples->rounds().front();
+    EXPECT_FALSE(first.words_kept);
+    EXPECT_TRUE(first.partner_says.empty());
+    EXPECT_TRUE(first.response.empty());
+    EXPECT_EQ(first.felt_heard, 8);
+    EXPECT_EQ(first.level, 2);
+}
+
+TEST_F(ModesTest, CouplesKeepWordsIsAskedForAndTheSummaryKeepsNoWordsOtherwise) {
+    frames(2);
+    click_item("menu:couples");
+    click_item("couples:first");
+    type("Alex");
+    click_item("couples:second");
+    type("Blair");
+    EXPECT_TRUE(shows("Real-talk words are dropped when each round ends"));
+    click_item("couples:keep-words");
+    EXPECT_TRUE(shows("Real-talk words are kept for this session's screens."));
+    click_item("couples:keep-words"); // and off again
+    click_item("couples:start");
+    ASSERT_TRUE(app->couples);
+    EXPECT_FALSE(app->couples->keep_real_talk_words());
+    frames(2);
+    click_item("couples:real-talk");
+    frames(2);
+    type(kFeeling);
+    press(kEnter, true);
+    press(kEnter);
+    frames(2);
+    type(kAnswer);
+    press(kEnter, true);
+    press(kEnter);
+    press('6');
+    press(kEnter);
+    ASSERT_EQ(app->couples->phase(), CouplesPhase::Verdict);
+    frames(2);
+    click_item("couples:end");
+    ASSERT_EQ(app->couples->phase(), CouplesPhase::Finished);
+    frames(2);
+    EXPECT_TRUE(shows("Real-talk words were not kept: only ratings and levels."));
+    EXPECT_FALSE(shows("wedding"));
+    EXPECT_FALSE(shows("No wonder"));
+    // Play again: the same players, a fresh session.
+    click_item("couples:again");
+    ASSERT_TRUE(app->couples);
+    EXPECT_EQ(app->couples->name(1), "Blair");
+    EXPECT_TRUE(app->couples->rounds().empty());
+    EXPECT_EQ(app->couples->phase(), CouplesPhase::Choosing);
+    EXPECT_EQ(app->page, Page::Couples);
+}
+
+TEST_F(ModesTest, CouplesEmptyShareIsRefusedWithAMessage) {
+    app->start_couples("Alex", "Blair", true); // setup: the names screen is tested above
+    frames(2);
+    click_item("couples:real-talk");
+    frames(2);
+    press(kEnter, true);
+    EXPECT_EQ(app->couples->phase(), CouplesPhase::Sharing);
+    ASSERT_EQ(app->errors.size(), 1u);
+    EXPECT_TRUE(shows("Say something first"));
+    press(kEnter);
+    EXPECT_TRUE(app->errors.empty());
+    click_item("couples:share");
+    type(kFeeling);
+    press(kEnter, true);
+    EXPECT_EQ(app->couples->phase(), CouplesPhase::PassToListener);
+}
+
+TEST_F(ModesTest, CouplesRealTalkDigitsAreTypedNotPicked) {
+    app->start_couples("Alex", "Blair", true);
+    frames(2);
+    click_item("couples:real-talk");
+    frames(2);
+    type(kFeeling);
+    press(kEnter, true);
+    press(kEnter);
+    frames(2);
+    ASSERT_EQ(app->couples->phase(), CouplesPhase::Answering);
+    EXPECT_EQ(item("couples:choice:1"), nullptr); // nothing to pick in real talk
+    press('1');
+    type("1 more time with the planning? No wonder you're frustrated.");
+    EXPECT_EQ(app->couples->phase(), CouplesPhase::Answering);
+    EXPECT_EQ(app->draft, "1 more time with the planning? No wonder you're frustrated.");
+}
+
+TEST_F(ModesTest, CouplesEscapeBacksOutOneLevelAtATime) {
+    app->start_couples("Alex", "Blair", true);
+    frames(2);
+    click_item("couples:scripted");
+    press(kEnter); // Alex has read the line aloud
+    press(kEnter); // Blair is ready
+    press('1');
+    press(kEnter); // Alex is ready
+    press('7');
+    press(kEnter);
+    ASSERT_EQ(app->couples->phase(), CouplesPhase::Verdict);
+    press(kEscape); // the rated round counts: on to the next
+    EXPECT_EQ(app->couples->phase(), CouplesPhase::Choosing);
+    EXPECT_EQ(app->couples->speaker(), 1);
+    EXPECT_EQ(app->couples->rounds().size(), 1u);
+    press(kEscape); // the summary
+    EXPECT_EQ(app->couples->phase(), CouplesPhase::Finished);
+    EXPECT_NE(item("couples:summary:1"), nullptr);
+    press(kEscape); // out of couples mode
+    EXPECT_FALSE(app->couples);
+    EXPECT_EQ(app->page, Page::Home);
 }
 
 TEST_F(ModesTest, CouplesScriptedRoundPickedWithAKey) {
@@ -449,6 +557,31 @@ TEST_F(ModesTest, WorkshopStepsRevealsComparesAndScoresTheRoom) {
     press(kEnter);
     EXPECT_TRUE(app->errors.empty());
     EXPECT_EQ(app->workshop->responses().size(), 7u);
+}
+
+TEST_F(ModesTest, WorkshopMarkedAnswersAreComparedAndOneCanBeRevealedByClick) {
+    ASSERT_TRUE(app->open_workshop("fear-friend-fight")); // setup, as --mode workshop would
+    frames(2);
+    press('A');
+    frames(2);
+    click_item("workshop:reveal:3");
+    EXPECT_TRUE(app->workshop->responses()[2].revealed);
+    EXPECT_FALSE(app->workshop->responses()[1].revealed);
+    click_item("workshop:mark:2");
+    scroll_to("workshop:mark:5");
+    click_item("workshop:mark:5");
+    EXPECT_EQ(app->workshop->marked(), (std::vector<int>{1, 4}));
+    press('C');
+    ASSERT_TRUE(app->workshop_compare);
+    frames(2);
+    EXPECT_TRUE(shows("Answer 2"));
+    EXPECT_TRUE(shows("Answer 5"));
+    EXPECT_FALSE(shows("Answer 1"));
+    // Comparing reveals: both levels show, Level One against none.
+    EXPECT_TRUE(shows("Level One"));
+    EXPECT_TRUE(shows("No empathy yet"));
+    press('C');
+    EXPECT_FALSE(app->workshop_compare);
 }
 
 TEST_F(ModesTest, WorkshopClickerKeysMoveThroughSteps) {
