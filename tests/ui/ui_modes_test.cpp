@@ -661,6 +661,26 @@ TEST_P(ModesLayoutTest, CouplesScreensFit) {
     ASSERT_EQ(app->couples->phase(), CouplesPhase::Verdict);
     frames(3);
     expect_clean_layout(layout, size, "couples verdict");
+
+    // A scripted round: the answering screen with its six choices, then the summary.
+    press(kEnter);
+    frames(2);
+    click_item("couples:scripted");
+    press(kEnter);
+    press(kEnter);
+    ASSERT_EQ(app->couples->phase(), CouplesPhase::Answering);
+    frames(3);
+    expect_clean_layout(layout, size, "couples answering, scripted");
+    press('3');
+    press(kEnter);
+    press(kEnter);
+    ASSERT_EQ(app->couples->phase(), CouplesPhase::Verdict);
+    frames(2);
+    scroll_to("couples:end");
+    click_item("couples:end");
+    ASSERT_EQ(app->couples->phase(), CouplesPhase::Finished);
+    frames(3);
+    expect_clean_layout(layout, size, "couples summary");
 }
 
 TEST_P(ModesLayoutTest, WorkshopPresentingFits) {
