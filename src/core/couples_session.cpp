@@ -220,6 +220,7 @@ void CouplesSession::forget_words(CouplesRound& r) {
     r.response.clear();
     r.score.matches.clear();
     r.score.suggestion.clear();
+    r.score.worked.clear(); // quotes the card line and the feeling word named
     r.words_kept = false;
 }
 

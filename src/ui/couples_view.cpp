@@ -457,12 +457,13 @@ void CouplesView::draw_rating(AppState& app) {
         if (n > 0) {
             same_line_if_fits(button_w, ImGui::GetStyle().ItemSpacing.x);
         }
-        accent_colours(n == rating_);
+        const bool chosen = n == rating_; // a click changes rating_ between push and pop
+        accent_colours(chosen);
         const std::string label = std::to_string(n);
         if (ImGui::Button(label.c_str(), ImVec2(button_w, 0))) {
             rating_ = n;
         }
-        end_accent(n == rating_);
+        end_accent(chosen);
         record_item(app, "couples:rating:" + label);
     }
     ImGui::PushStyleColor(ImGuiCol_Text, palette().text_dim);

@@ -54,8 +54,11 @@ void draw_error_popup(AppState& app) {
         ImGui::TextUnformatted(app.errors.empty() ? "" : app.errors.front().c_str());
         ImGui::PopTextWrapPos();
         ImGui::Spacing();
-        const bool enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
-                           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+        // Not the key that caused the error (Enter in a text box): it would close the popup
+        // in the frame it opens, before anyone could read it.
+        const bool enter = !ImGui::IsWindowAppearing() &&
+                           (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+                            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false));
         if (action_button(app, "OK", "popup:ok") || enter || app.errors.empty()) {
             if (!app.errors.empty()) {
                 app.errors.erase(app.errors.begin());

@@ -253,10 +253,11 @@ void WorkshopView::draw_compare(AppState& app) {
                          "room to compare.");
         return;
     }
+    // Measured inside the child, so that its scrollbar does not cover the right column.
+    ImGui::BeginChild("##compare", ImVec2(0, 0), false);
     const float avail = ImGui::GetContentRegionAvail().x;
     const bool side_by_side = avail >= em(30);
     const float col_w = side_by_side ? (avail - em(1)) * 0.5f : avail;
-    ImGui::BeginChild("##compare", ImVec2(0, 0), false);
     const int indices[2] = {pair->first, pair->second};
     for (int k = 0; k < 2; ++k) {
         const WorkshopResponse& r = w.responses()[static_cast<std::size_t>(indices[k])];
