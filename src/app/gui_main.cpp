@@ -84,15 +84,19 @@ void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
 
 void feed_keys() {
     bool pressed = false;
+    bool released = false;
     while (!g_keys.empty()) {
         const KeyEvent e = g_keys.front();
         // Any release waits for the next frame once something was pressed in this one, so
-        // that a chord (Ctrl held, Q pressed, Ctrl released) is seen whole for one frame.
-        if (e.action == GLFW_RELEASE && pressed) {
+        // that a chord (Ctrl held, Q pressed, Ctrl released) is seen whole for one frame;
+        // and a press waits once something was released, so that a key pressed again right
+        // after its release (a clicker's second "next") is seen going down anew.
+        if ((e.action == GLFW_RELEASE && pressed) || (e.action == GLFW_PRESS && released)) {
             break;
         }
         ImGui_ImplGlfw_KeyCallback(e.window, e.key, e.scancode, e.action, e.mods);
         pressed = pressed || e.action == GLFW_PRESS;
+        released = released || e.action == GLFW_RELEASE;
         g_keys.pop_front();
     }
 }

@@ -540,8 +540,10 @@ TEST_F(ModesTest, WorkshopStepsRevealsComparesAndScoresTheRoom) {
     ASSERT_EQ(trace_events("suggestion_scored").size(), 1u);
     EXPECT_EQ(trace_events("suggestion_scored")[0]["level"], 1);
 
-    // The box keeps the keyboard for the next suggestion; Enter on it empty is refused with
-    // a message, and nothing is added.
+    // Enter gives the keyboard back to the presenting keys; S goes back into the box for the
+    // next suggestion. Enter on it empty is refused with a message, and nothing is added.
+    press('S');
+    frames(2);
     type("x");
     EXPECT_EQ(app->suggestion_draft, "x");
     press(kBackspace);
@@ -696,8 +698,7 @@ TEST_P(ModesLayoutTest, WorkshopPresentingFits) {
     type("Three days is a long time to wait. You must be so anxious.");
     press(kEnter);
     ASSERT_EQ(app->workshop->responses().size(), 7u);
-    press(kEscape); // leave the box: the keys are for the presenter again
-    frames(3);
+    frames(3); // Enter left the box: the keys are for the presenter again
     expect_clean_layout(layout, size, "workshop presenting");
     press('C');
     frames(3);
