@@ -1,6 +1,7 @@
 // Preparing a step for scoring: card references, the partner's words, and the suggested
 // better response, all computed once per step.
 #include <algorithm>
+#include <cctype>
 
 #include "core/scorer.hpp"
 #include "core/scorer_internal.hpp"
@@ -85,73 +86,146 @@ namespace {
 
 
 
+// A verb after "you" in the plain form: "replays" -> "replay", "worries" -> "worry",
+// "watches" -> "watch". The criteria's perspective list ("@has": "have") is asked first.
+std::string plain_verb(const std::string& verb) {
+    auto ends = [&](const char* suffix) {
+        const std::size_t n = std::char_traits<char>::length(suffix);
+        return verb.size() > n + 1 && verb.compare(verb.size() - n, n, suffix) == 0;
+    };
+    if (ends("ies")) {
+        return verb.substr(0, verb.size() - 3) + "y";
+    }
+    if (ends("sses") || ends("shes") || ends("ches") || ends("xes") || ends("zes") || ends("oes")) {
+        return verb.substr(0, verb.size() - 2);
+    }
+    if (ends("s") && !ends("ss") && !ends("us") && !ends("is")) {
+        return verb.substr(0, verb.size() - 1);
+    }
+    return verb;
+}
+
+// A card fact retold to the partner, for "given that {fact}": "Sam replays conversations
+// for days" -> "you replay conversations for days", "it costs her a lot" -> "it costs you a
+// lot", "her sister" -> "your sister". Third-person pronouns are taken to be the partner's
+// (a card is about them).
+std::string retell_fact(const Criteria& c, const std::string& partner_name, std::string fact) {
+    while (!fact.empty() && (fact.back() == '.' || fact.back() == ' ')) {
+        fact.pop_back();
+    }
+    const auto name_words = normalise_words(partner_name, c.normalisation);
+    auto perspective = [&](const std::string& key) -> const std::string* {
+        const auto it = std::find_if(c.perspective.begin(), c.perspective.end(),
+                                     [&](const auto& kv) { return kv.first == key; });
+        return it == c.perspective.end() ? nullptr : &it->second;
+    };
+    auto is_stopword = [&](const std::string& w) { return contains(c.stopwords, w); };
+    static const std::vector<std::string> kAdverbs = {
+        "always", "never", "still", "often", "usually", "sometimes", "rarely", "also",
+        "just", "really", "only", "even", "already", "seldom", "barely", "hardly"};
+    static const std::vector<std::string> kClauseStarts = {
+        "and", "but", "or", "that", "because", "when", "so", "since", "while", "after",
+        "before", "until", "if", "although", "though", "who", "where", "as", "what", "how"};
+    static const std::vector<std::string> kSubjectPronouns = {"she", "he", "they"};
+    // After "her", these say it is the object ("costs her a lot"), not "her sister".
+    static const std::vector<std::string> kAfterObject = {
+        "a", "an", "the", "to", "for", "with", "at", "in", "on", "about", "and", "or", "but",
+        "when", "that", "so", "up", "down", "out", "off", "back", "again", "too", "as",
+        "from", "by", "into", "feel", "feeling", "think", "like", "more", "most"};
+
+    struct Word {
+        std::string text, folded, trailing;
+    };
+    std::vector<Word> words;
+    for (std::size_t i = 0; i < fact.size();) {
+        std::size_t j = fact.find(' ', i);
+        if (j == std::string::npos) {
+            j = fact.size();
+        }
+        Word w;
+        w.text = fact.substr(i, j - i);
+        w.folded = fold_case(w.text);
+        while (!w.folded.empty() && std::string(",;:").find(w.folded.back()) != std::string::npos) {
+            w.trailing.insert(w.trailing.begin(), w.folded.back());
+            w.folded.pop_back();
+        }
+        w.text.resize(w.folded.size());
+        if (!w.folded.empty()) {
+            words.push_back(std::move(w));
+        }
+        i = j + 1;
+    }
+
+    std::string out;
+    bool clause_start = true;   // the next word may be a clause's subject
+    bool subject_you = false;   // this clause's subject is the partner
+    bool verb_next = false;     // the next word (past adverbs) is the partner's verb
+    for (std::size_t k = 0; k < words.size(); ++k) {
+        const Word& w = words[k];
+        const bool possessive = w.folded.size() > 2 && w.folded.compare(w.folded.size() - 2, 2, "'s") == 0;
+        const std::string base = possessive ? w.folded.substr(0, w.folded.size() - 2) : w.folded;
+        std::string said = w.text;
+        bool is_subject_you = false;
+        const bool verb_follows =
+            k + 1 < words.size() && perspective("@" + words[k + 1].folded) != nullptr;
+        if (contains(name_words, base)) {
+            said = possessive ? "your" : "you";
+            is_subject_you = !possessive && (clause_start || verb_follows);
+        } else if (w.folded == "her") {
+            const bool object = k + 1 == words.size() || !w.trailing.empty() ||
+                                contains(kAfterObject, words[k + 1].folded);
+            said = object ? "you" : "your";
+        } else if (const std::string* to = perspective(w.folded)) {
+            said = *to;
+            is_subject_you = contains(kSubjectPronouns, w.folded);
+        } else if (verb_next || (subject_you && k > 0 && (words[k - 1].folded == "and" ||
+                                                          words[k - 1].folded == "or"))) {
+            if (const std::string* plain = perspective("@" + w.folded)) {
+                said = *plain;
+            } else if (verb_next && !contains(kAdverbs, w.folded)) {
+                said = plain_verb(w.folded);
+            }
+        }
+        if (k == 0 && said == w.text && (is_stopword(w.folded) || perspective(w.folded) != nullptr)) {
+            said = w.folded; // "In her first marriage" reads on after "given that"
+        }
+        const bool adverb = contains(kAdverbs, w.folded);
+        verb_next = is_subject_you || (verb_next && adverb);
+        if (is_subject_you) {
+            subject_you = true;
+        }
+        if (!out.empty()) {
+            out += ' ';
+        }
+        out += said + w.trailing;
+        const bool ends_clause = w.trailing.find_first_of(";:") != std::string::npos;
+        if (ends_clause) {
+            subject_you = false;
+        }
+        clause_start = ends_clause || !w.trailing.empty() || contains(kClauseStarts, w.folded);
+    }
+    return out;
+}
+
 // A better response for this step: a Level Two template filled with the step's feelings
 // and the most relevant card fact retold to the partner, or a Level One template.
 std::string compose_suggestion(const Criteria& c, const ScoringStep& step, const PreparedFact* best_fact) {
     std::string suggestion;
-        const std::string feeling = step.feelings.empty() ? std::string("this way") : join_feelings(step.feelings);
-        if (best_fact != nullptr && !c.level_two_templates.empty()) {
-            // The fact, retold to the partner: "Sam felt isolated" -> "you felt isolated".
-            std::vector<std::string> words;
-            const auto name_words = normalise_words(step.partner_name, c.normalisation);
-            std::string clause;
-            bool after_you = false;
-            std::string fact_text = best_fact->owned.text;
-            while (!fact_text.empty() && (fact_text.back() == '.' || fact_text.back() == ' ')) {
-                fact_text.pop_back();
-            }
-            std::size_t i = 0;
-            while (i < fact_text.size()) {
-                std::size_t j = fact_text.find(' ', i);
-                if (j == std::string::npos) {
-                    j = fact_text.size();
-                }
-                std::string word = fact_text.substr(i, j - i);
-                std::string folded = fold_case(word);
-                std::string trailing;
-                while (!folded.empty() && std::string(",;:").find(folded.back()) != std::string::npos) {
-                    trailing.insert(trailing.begin(), folded.back());
-                    folded.pop_back();
-                }
-                std::string out = word.substr(0, folded.size());
-                bool is_you = false;
-                const bool possessive = folded.size() > 2 && folded.compare(folded.size() - 2, 2, "'s") == 0;
-                const std::string base = possessive ? folded.substr(0, folded.size() - 2) : folded;
-                if (contains(name_words, base)) {
-                    out = possessive ? "your" : "you";
-                    is_you = !possessive;
-                } else if (auto it = std::find_if(c.perspective.begin(), c.perspective.end(),
-                                                  [&](const auto& kv) { return kv.first == folded; });
-                           it != c.perspective.end()) {
-                    out = it->second;
-                    is_you = out == "you";
-                } else if (after_you) {
-                    const std::string key = "@" + folded;
-                    if (auto v = std::find_if(c.perspective.begin(), c.perspective.end(),
-                                              [&](const auto& kv) { return kv.first == key; });
-                        v != c.perspective.end()) {
-                        out = v->second;
-                    }
-                }
-                after_you = is_you;
-                if (!clause.empty()) {
-                    clause += ' ';
-                }
-                clause += out + trailing;
-                i = j + 1;
-            }
-            const std::string link = c.link_phrases.empty() ? "because" : c.link_phrases.front();
-            suggestion = format_text(c.level_two_templates.front(),
-                                            {{"feeling", feeling}, {"fact", clause}, {"link", link},
-                                             {"name", step.partner_name}});
-        } else if (!c.level_one_templates.empty()) {
-            suggestion = format_text(c.level_one_templates.front(),
-                                            {{"feeling", feeling}, {"name", step.partner_name}});
-        }
-        if (!suggestion.empty()) {
-            suggestion[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(suggestion[0])));
-        }
-        return suggestion;
+    const std::string feeling = step.feelings.empty() ? std::string("this way") : join_feelings(step.feelings);
+    if (best_fact != nullptr && !c.level_two_templates.empty()) {
+        const std::string clause = retell_fact(c, step.partner_name, best_fact->owned.text);
+        const std::string link = c.link_phrases.empty() ? "because" : c.link_phrases.front();
+        suggestion = format_text(c.level_two_templates.front(),
+                                 {{"feeling", feeling}, {"fact", clause}, {"link", link},
+                                  {"name", step.partner_name}});
+    } else if (!c.level_one_templates.empty()) {
+        suggestion = format_text(c.level_one_templates.front(),
+                                 {{"feeling", feeling}, {"name", step.partner_name}});
+    }
+    if (!suggestion.empty()) {
+        suggestion[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(suggestion[0])));
+    }
+    return suggestion;
 }
 
 } // namespace

@@ -120,6 +120,34 @@ TEST(Scorer, GoodNewsDeservesEmpathy) {
     EXPECT_TRUE(away.has(Mistake::Dismissing));
 }
 
+// The card fact is retold to the partner in good English: verbs agree with "you", "her"
+// as an object becomes "you", as a possessive "your", and a fact's first word reads on.
+TEST_F(ScorerTest, SuggestionRetellsTheCardToThePartner) {
+    auto suggestion_for = [&](const std::string& fact) {
+        ScoringStep step{"Maya", "Nobody replied to my message.", {"hurt"}, {{"f", fact, {}}}};
+        return scorer_.score(step, "ok").suggestion;
+    };
+    const struct {
+        const char* fact;
+        const char* retold;
+    } cases[] = {
+        {"Maya replays conversations for days and worries she has said something wrong.",
+         "you replay conversations for days and worry you have said something wrong"},
+        {"When Maya is scared, she keeps busy and says nothing; asking for help costs her a lot.",
+         "when you are scared, you keep busy and say nothing; asking for help costs you a lot"},
+        {"In her first marriage Maya handled every crisis alone.",
+         "in your first marriage you handled every crisis alone"},
+        {"Being a mum is the role Maya is proudest of, and she always tries her best.",
+         "being a mum is the role you are proudest of, and you always try your best"},
+        {"Maya watches her sister's kids every Sunday.",
+         "you watch your sister's kids every Sunday"},
+    };
+    for (const auto& c : cases) {
+        const std::string s = suggestion_for(c.fact);
+        EXPECT_NE(s.find(c.retold), std::string::npos) << c.fact << "\n  -> " << s;
+    }
+}
+
 TEST_F(ScorerTest, FeedbackAndSuggestion) {
     const Score s = score("That sucks.");
     EXPECT_EQ(s.level, 1);
