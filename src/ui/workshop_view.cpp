@@ -86,27 +86,27 @@ void WorkshopView::draw_presenting(AppState& app) {
     WorkshopSession& w = *app.workshop;
     const Scenario& s = w.scenario();
     const Step& step = w.step();
-    // Header: who, which scenario, where in it, and the keys (for the presenter).
-    avatar(app, s.partner.name, ImGui::GetFrameHeight() * 1.4f, emotion_colour(s.emotion));
-    ImGui::SameLine(0, em(0.6f));
-    ImGui::BeginGroup();
+    // Header, kept to two lines so the room sees the conversation: the scenario and where in
+    // it; then the keys (for the presenter) and the handout.
     ImGui::PushFont(app.fonts.heading);
-    ImGui::Text("%s", s.title.c_str());
+    ImGui::TextUnformatted(s.title.c_str());
     ImGui::PopFont();
+    const std::string where = "step " + std::to_string(w.step_index() + 1) + " of " +
+                              std::to_string(w.step_count());
+    same_line_if_fits(ImGui::CalcTextSize(where.c_str()).x, em(1));
     ImGui::PushStyleColor(ImGuiCol_Text, palette().text_dim);
-    ImGui::Text("%s \xC2\xB7 step %d of %d", s.partner.name.c_str(), w.step_index() + 1, w.step_count());
+    ImGui::TextUnformatted(where.c_str());
     ImGui::PopStyleColor();
-    ImGui::SameLine(0, em(1));
+    same_line_if_fits(em(4), em(1));
     emotion_tag(s.emotion);
-    ImGui::EndGroup();
-    key_hints("\xE2\x86\x92 next \xC2\xB7 \xE2\x86\x90 back \xC2\xB7 A all answers \xC2\xB7 R reveal "
-              "\xC2\xB7 C compare \xC2\xB7 S suggestion \xC2\xB7 F11 full screen \xC2\xB7 Esc leave");
-    if (action_button(app, "Save handout", "workshop:handout")) {
+    if (ImGui::SmallButton("Save handout")) {
         app.workshop_save_handout();
     }
+    record_item(app, "workshop:handout");
+    ImGui::SameLine(0, em(1));
+    key_hints("\xE2\x86\x92 next  \xE2\x86\x90 back  A all  R reveal  C compare  S suggest  F11  "
+              "Esc");
     if (!app.notice.empty()) {
-        ImGui::SameLine(0, em(1));
-        ImGui::AlignTextToFramePadding();
         ImGui::PushStyleColor(ImGuiCol_Text, palette().empathy);
         ImGui::TextWrapped("%s", app.notice.c_str());
         ImGui::PopStyleColor();
@@ -115,19 +115,21 @@ void WorkshopView::draw_presenting(AppState& app) {
 
     const bool new_step = shown_step_ != step.id;
     shown_step_ = step.id;
+    // The partner's line stays in view; the card and the answers scroll beneath it.
+    const float line_w = std::min(ImGui::GetContentRegionAvail().x, em(48));
+    avatar(app, s.partner.name, ImGui::GetFrameHeight(), emotion_colour(s.emotion));
+    ImGui::SameLine(0, em(0.5f));
+    ImGui::PushFont(app.fonts.bold);
+    bubble(step.partner_says, palette().bubble, palette().bubble_text,
+           line_w - ImGui::GetFrameHeight() - em(0.5f));
+    ImGui::PopFont();
+    record_item(app, "workshop:line", Item::Static);
     ImGui::BeginChild("##presenting", ImVec2(0, 0), false);
     if (new_step) {
         ImGui::SetScrollY(0);
     }
     const float avail = ImGui::GetContentRegionAvail().x;
     const float width = std::min(avail, em(48));
-    avatar(app, s.partner.name, ImGui::GetFrameHeight(), emotion_colour(s.emotion));
-    ImGui::SameLine(0, em(0.5f));
-    ImGui::PushFont(app.fonts.bold);
-    bubble(step.partner_says, palette().bubble, palette().bubble_text,
-           width - ImGui::GetFrameHeight() - em(0.5f));
-    ImGui::PopFont();
-    record_item(app, "workshop:line", Item::Static);
     if (!s.partner.card.empty()) {
         ImGui::Spacing();
         const Panel panel = begin_panel(width);
@@ -147,8 +149,20 @@ void WorkshopView::draw_presenting(AppState& app) {
         key_hints(hidden > 0 ? "Press \xE2\x86\x92 to show the first answer, or A for all of them."
                              : "This step has no authored answers: take suggestions from the room.");
     }
+    // When an answer appears or levels are revealed, the newest answer comes into view.
+    int revealed = 0;
+    for (const WorkshopResponse& r : w.responses()) {
+        revealed += r.revealed ? 1 : 0;
+    }
+    const std::string key = step.id + ":" + std::to_string(w.responses().size()) + ":" +
+                            std::to_string(revealed);
+    const bool changed = key != scroll_key_ && !w.responses().empty();
+    scroll_key_ = key;
     for (int i = 0; i < static_cast<int>(w.responses().size()); ++i) {
         draw_response(app, i, width);
+        if (changed && i + 1 == static_cast<int>(w.responses().size())) {
+            ImGui::SetScrollHereY(1.0f);
+        }
     }
     if (hidden > 0 && !w.responses().empty()) {
         key_hints(("\xE2\x86\x92 shows the next answer (" + std::to_string(hidden) + " more)").c_str());
