@@ -95,7 +95,7 @@ private:
     void draw_compare(AppState& app);
     void draw_room(AppState& app, float width);
     std::string shown_step_; // the step last shown, to scroll back to the top on a new step
-    std::string scroll_key_; // answers shown and revealed, to scroll to the newest change
+    std::string scroll_key_; // answers shown, to scroll to a new one
 };
 
 // Progress: streaks, level and score over time, mistakes per week, best level per scenario,

@@ -149,13 +149,8 @@ void WorkshopView::draw_presenting(AppState& app) {
         key_hints(hidden > 0 ? "Press \xE2\x86\x92 to show the first answer, or A for all of them."
                              : "This step has no authored answers: take suggestions from the room.");
     }
-    // When an answer appears or levels are revealed, the newest answer comes into view.
-    int revealed = 0;
-    for (const WorkshopResponse& r : w.responses()) {
-        revealed += r.revealed ? 1 : 0;
-    }
-    const std::string key = step.id + ":" + std::to_string(w.responses().size()) + ":" +
-                            std::to_string(revealed);
+    // When an answer appears (a clicker's "next", or the room's), it comes into view.
+    const std::string key = step.id + ":" + std::to_string(w.responses().size());
     const bool changed = key != scroll_key_ && !w.responses().empty();
     scroll_key_ = key;
     for (int i = 0; i < static_cast<int>(w.responses().size()); ++i) {
