@@ -55,6 +55,17 @@ void draw_home(AppState& app) {
         }
         ImGui::PopStyleColor(2);
     }
+    ImGui::Spacing();
+    ImGui::Spacing();
+    bold_text(app, "Practise together");
+    dim_text_wrapped("Two of you taking turns at one keyboard, or a room with a presenter.");
+    if (action_button(app, "Couples", "home:couples")) {
+        app.show_page(Page::Couples);
+    }
+    ImGui::SameLine(0, em(0.8f));
+    if (action_button(app, "Workshop", "home:workshop")) {
+        app.show_page(Page::Workshop);
+    }
     ImGui::PopTextWrapPos();
 }
 

@@ -96,6 +96,9 @@ void SettingsView::draw(AppState& app) {
     dim_text_wrapped("Level Two means remembering what you know about them, as in real life.");
     changed |= ImGui::Checkbox("Show the live level meter while I type", &s.live_meter);
     record_item(app, "settings:live-meter");
+    changed |= ImGui::Checkbox("Keep the words of my answers in my history", &s.keep_response_words);
+    record_item(app, "settings:keep-words");
+    dim_text_wrapped("Off: your history keeps levels, scores and mistakes, not what you wrote.");
 
     const float field_w = std::min(ImGui::GetContentRegionAvail().x, em(30));
     section(app, "Scenario folder");
