@@ -196,7 +196,7 @@ public:
         }
         std::vector<Found> out;
         for (Found& f : raw) {
-            if (f.kind == DisclosureKind::Feeling || f.kind == DisclosureKind::Body) {
+            if (counts_as_inner(f.kind)) {
                 if (!judge_feeling(f)) {
                     continue;
                 }
@@ -321,16 +321,13 @@ private:
 
     // Overlapping own-feeling matches merge; a trap or outer match under an own feeling goes.
     std::vector<Found> settle(std::vector<Found> found) const {
-        auto counts = [](const Found& f) {
-            return f.kind == DisclosureKind::Feeling || f.kind == DisclosureKind::Body;
-        };
         std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
             return a.span.first < b.span.first ||
                    (a.span.first == b.span.first && a.span.end > b.span.end);
         });
         std::vector<Found> own;
         for (Found& f : found) {
-            if (!counts(f)) {
+            if (!counts_as_inner(f.kind)) {
                 continue;
             }
             if (!own.empty() && overlaps(own.back().span, f.span)) {
@@ -344,7 +341,7 @@ private:
         std::vector<Found> out = own;
         std::vector<Found> others;
         for (Found& f : found) {
-            if (f.criterion == nullptr || counts(f)) {
+            if (f.criterion == nullptr || counts_as_inner(f.kind)) {
                 continue;
             }
             const bool under_own = std::any_of(
@@ -474,7 +471,7 @@ Disclosure DisclosureAnalyser::analyse(std::string_view text) const {
         std::tie(m.begin, m.end) = analysed.bytes(f.span);
         // A feeling criterion whose every feeling was negated explains the negation instead.
         m.explain = f.kind == f.criterion->kind ? f.criterion->explain : c.text("explain.negated");
-        if (f.kind == DisclosureKind::Feeling || f.kind == DisclosureKind::Body) {
+        if (counts_as_inner(f.kind)) {
             d.layer = Layer::Inner;
             m.emotions = std::move(f.emotions);
             d.emotions.insert(d.emotions.end(), m.emotions.begin(), m.emotions.end());
