@@ -104,7 +104,7 @@ TEST(DisclosureTable, GeneralisesToHeldOutSets) {
           "disclosure/holdout7.jsonl"}) {
         SCOPED_TRACE(set);
         const auto cases = read_statements(test::data_path(set));
-        ASSERT_GE(cases.size(), 60u);
+        ASSERT_GE(cases.size(), 50u);
         int layer_ok = 0, emotions_ok = 0;
         for (const auto& c : cases) {
             const Disclosure d = analyse(c.text);
