@@ -115,6 +115,16 @@ TEST(Cli, BadFilesExitTwoWithOneLocatedLine) {
     EXPECT_NE(r.err.find("no step has the id \"nope\""), std::string::npos);
 }
 
+TEST(Cli, DiscloseUsageErrorsAreOneLine) {
+    for (const char* args : {"disclose", "disclose --text", "disclose --text a --texts b",
+                             "disclose --bogus", "disclose --text a --text b"}) {
+        const Result r = run(args);
+        EXPECT_EQ(r.status, 2) << args;
+        EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << args << ": " << r.err;
+        EXPECT_TRUE(r.out.empty()) << args;
+    }
+}
+
 TEST(Cli, DiscloseOneText) {
     const Result r = run("disclose --text \"I went to work. Honestly I was so anxious and a bit sad.\"");
     ASSERT_EQ(r.status, 0) << r.err;
