@@ -408,14 +408,15 @@ std::vector<std::string> feedback(const DisclosureCriteria& c, const Disclosure&
         const bool named =
             std::any_of(d.matches.begin(), d.matches.end(),
                         [](const DisclosureMatch& m) { return m.kind == DisclosureKind::Feeling; });
-        if (!d.emotions.empty()) {
+        if (!named) {
+            // Only the body spoke: name what it seems to say and ask for the word.
+            out.push_back(fill(
+                fill(c.text("inner_body"), "words", words_of(DisclosureKind::Body).value_or("")),
+                "emotions", emotion_names(c, d.emotions)));
+        } else if (!d.emotions.empty()) {
             out.push_back(fill(c.text("inner"), "emotions", emotion_names(c, d.emotions)));
         } else {
             out.push_back(c.text("inner_no_core"));
-        }
-        if (!named) {
-            out.push_back(
-                fill(c.text("inner_body"), "words", words_of(DisclosureKind::Body).value_or("")));
         }
         for (CoreEmotion e : c.missing_order) {
             if (std::find(d.emotions.begin(), d.emotions.end(), e) == d.emotions.end()) {
