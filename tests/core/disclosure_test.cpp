@@ -101,7 +101,8 @@ TEST(DisclosureTable, GeneralisesToHeldOutSets) {
     for (const char* set :
          {"disclosure/holdout.jsonl", "disclosure/holdout2.jsonl", "disclosure/holdout3.jsonl",
           "disclosure/holdout4.jsonl", "disclosure/holdout5.jsonl", "disclosure/holdout6.jsonl",
-          "disclosure/holdout7.jsonl", "disclosure/holdout8.jsonl", "disclosure/holdout9.jsonl"}) {
+          "disclosure/holdout7.jsonl", "disclosure/holdout8.jsonl", "disclosure/holdout9.jsonl",
+          "disclosure/holdout10.jsonl"}) {
         SCOPED_TRACE(set);
         const auto cases = read_statements(test::data_path(set));
         ASSERT_GE(cases.size(), 50u);
