@@ -22,8 +22,9 @@ const char* kDiscloseUsage =
     "                     default.json); a disclosure criteria file is also accepted here\n"
     "  --disclosure FILE  disclosure criteria (default: the bundled disclosure.json)\n";
 
+// One clear line; the full usage is one `--help` away.
 int usage(std::ostream& err, const std::string& message) {
-    err << "empathy-trainer disclose: " << message << '\n' << kDiscloseUsage;
+    err << "empathy-trainer disclose: " << message << " (see empathy-trainer disclose --help)\n";
     return kExitUsage;
 }
 
@@ -75,9 +76,8 @@ int cli_disclose(const std::vector<std::string>& args, std::ostream& out, std::o
         if (target->has_value()) {
             return usage(err, arg + " given twice");
         }
-        *target = r.value(arg);
+        *target = r.value(arg); // prints its own one-line message when the value is missing
         if (!target->has_value()) {
-            err << kDiscloseUsage;
             return kExitUsage;
         }
     }

@@ -196,7 +196,7 @@ public:
         }
         std::vector<Found> out;
         for (Found& f : raw) {
-            if (f.kind == DisclosureKind::Feeling || f.kind == DisclosureKind::Body) {
+            if (counts_as_inner(f.kind)) {
                 if (!judge_feeling(f)) {
                     continue;
                 }
@@ -321,16 +321,13 @@ private:
 
     // Overlapping own-feeling matches merge; a trap or outer match under an own feeling goes.
     std::vector<Found> settle(std::vector<Found> found) const {
-        auto counts = [](const Found& f) {
-            return f.kind == DisclosureKind::Feeling || f.kind == DisclosureKind::Body;
-        };
         std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
             return a.span.first < b.span.first ||
                    (a.span.first == b.span.first && a.span.end > b.span.end);
         });
         std::vector<Found> own;
         for (Found& f : found) {
-            if (!counts(f)) {
+            if (!counts_as_inner(f.kind)) {
                 continue;
             }
             if (!own.empty() && overlaps(own.back().span, f.span)) {
@@ -344,7 +341,7 @@ private:
         std::vector<Found> out = own;
         std::vector<Found> others;
         for (Found& f : found) {
-            if (f.criterion == nullptr || counts(f)) {
+            if (f.criterion == nullptr || counts_as_inner(f.kind)) {
                 continue;
             }
             const bool under_own = std::any_of(
@@ -411,14 +408,15 @@ std::vector<std::string> feedback(const DisclosureCriteria& c, const Disclosure&
         const bool named =
             std::any_of(d.matches.begin(), d.matches.end(),
                         [](const DisclosureMatch& m) { return m.kind == DisclosureKind::Feeling; });
-        if (!d.emotions.empty()) {
+        if (!named) {
+            // Only the body spoke: name what it seems to say and ask for the word.
+            out.push_back(fill(
+                fill(c.text("inner_body"), "words", words_of(DisclosureKind::Body).value_or("")),
+                "emotions", emotion_names(c, d.emotions)));
+        } else if (!d.emotions.empty()) {
             out.push_back(fill(c.text("inner"), "emotions", emotion_names(c, d.emotions)));
         } else {
             out.push_back(c.text("inner_no_core"));
-        }
-        if (!named) {
-            out.push_back(
-                fill(c.text("inner_body"), "words", words_of(DisclosureKind::Body).value_or("")));
         }
         for (CoreEmotion e : c.missing_order) {
             if (std::find(d.emotions.begin(), d.emotions.end(), e) == d.emotions.end()) {
@@ -474,7 +472,7 @@ Disclosure DisclosureAnalyser::analyse(std::string_view text) const {
         std::tie(m.begin, m.end) = analysed.bytes(f.span);
         // A feeling criterion whose every feeling was negated explains the negation instead.
         m.explain = f.kind == f.criterion->kind ? f.criterion->explain : c.text("explain.negated");
-        if (f.kind == DisclosureKind::Feeling || f.kind == DisclosureKind::Body) {
+        if (counts_as_inner(f.kind)) {
             d.layer = Layer::Inner;
             m.emotions = std::move(f.emotions);
             d.emotions.insert(d.emotions.end(), m.emotions.begin(), m.emotions.end());

@@ -6,13 +6,16 @@
 // pattern notation, and adds only what is particular to talking about oneself.
 #pragma once
 
-#include "core/criteria.hpp"
-
-#include <nlohmann/json_fwd.hpp>
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "core/criteria.hpp"
 
 namespace et {
 
@@ -29,6 +32,10 @@ enum class DisclosureKind {
 };
 inline constexpr int kDisclosureKindCount = 7;
 const char* disclosure_kind_id(DisclosureKind kind);
+// Whether a match of this kind shares the speaker's own feeling (Feeling, Body).
+inline bool counts_as_inner(DisclosureKind kind) {
+    return kind == DisclosureKind::Feeling || kind == DisclosureKind::Body;
+}
 std::optional<DisclosureKind> parse_disclosure_kind(std::string_view id);
 
 enum class Layer { Outer, Inner };

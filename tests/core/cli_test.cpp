@@ -205,6 +205,14 @@ TEST(CliHandout, UnwritableOutExitsOneNamingTheFile) {
             << "left behind: " << entry.path();
     }
     ::rmdir(dir.c_str());
+TEST(Cli, DiscloseUsageErrorsAreOneLine) {
+    for (const char* args : {"disclose", "disclose --text", "disclose --text a --texts b",
+                             "disclose --bogus", "disclose --text a --text b"}) {
+        const Result r = run(args);
+        EXPECT_EQ(r.status, 2) << args;
+        EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << args << ": " << r.err;
+        EXPECT_TRUE(r.out.empty()) << args;
+    }
 }
 
 TEST(Cli, DiscloseOneText) {

@@ -100,10 +100,12 @@ TEST(DisclosureTable, EveryLabelledStatementAgrees) {
 TEST(DisclosureTable, GeneralisesToHeldOutSets) {
     for (const char* set :
          {"disclosure/holdout.jsonl", "disclosure/holdout2.jsonl", "disclosure/holdout3.jsonl",
-          "disclosure/holdout4.jsonl", "disclosure/holdout5.jsonl"}) {
+          "disclosure/holdout4.jsonl", "disclosure/holdout5.jsonl", "disclosure/holdout6.jsonl",
+          "disclosure/holdout7.jsonl", "disclosure/holdout8.jsonl", "disclosure/holdout9.jsonl",
+          "disclosure/holdout10.jsonl"}) {
         SCOPED_TRACE(set);
         const auto cases = read_statements(test::data_path(set));
-        ASSERT_GE(cases.size(), 60u);
+        ASSERT_GE(cases.size(), 50u);
         int layer_ok = 0, emotions_ok = 0;
         for (const auto& c : cases) {
             const Disclosure d = analyse(c.text);
@@ -179,7 +181,8 @@ TEST(Disclosure, FeedbackNudgesInwardAndNamesWhatCameThrough) {
 
     d = analyse("My stomach was in knots.");
     ASSERT_GE(d.feedback.size(), 2u);
-    EXPECT_NE(d.feedback[1].find("My stomach was in knots"), std::string::npos) << d.feedback[1];
+    EXPECT_NE(d.feedback[0].find("My stomach was in knots"), std::string::npos) << d.feedback[0];
+    EXPECT_NE(d.feedback[0].find("afraid"), std::string::npos) << d.feedback[0];
 
     d = analyse("   ");
     EXPECT_EQ(d.layer, Layer::Outer);
