@@ -205,6 +205,8 @@ TEST(CliHandout, UnwritableOutExitsOneNamingTheFile) {
             << "left behind: " << entry.path();
     }
     ::rmdir(dir.c_str());
+}
+
 TEST(Cli, DiscloseUsageErrorsAreOneLine) {
     for (const char* args : {"disclose", "disclose --text", "disclose --text a --texts b",
                              "disclose --bogus", "disclose --text a --text b"}) {
