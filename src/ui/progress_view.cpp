@@ -258,25 +258,29 @@ void ProgressView::draw_scenarios(AppState& app, const ProgressSummary& s) {
 }
 
 void ProgressView::draw_actions(AppState& app) {
+    // The buttons wrap onto new lines when a large font leaves no room beside each other.
+    const char* delete_label = "Delete all history\xE2\x80\xA6";
     if (action_button(app, "Export CSV", "progress:export-csv")) {
         app.export_history(false);
     }
-    ImGui::SameLine(0, em(0.8f));
+    same_line_if_fits(action_button_width("Export JSON"), em(0.8f));
     if (action_button(app, "Export JSON", "progress:export-json")) {
         app.export_history(true);
     }
-    ImGui::SameLine(0, em(0.8f));
+    same_line_if_fits(action_button_width(delete_label), em(0.8f));
     ImGui::PushStyleColor(ImGuiCol_Text, palette().mistake);
-    if (action_button(app, "Delete all history\xE2\x80\xA6", "progress:delete")) {
+    if (action_button(app, delete_label, "progress:delete")) {
         confirm_delete_ = true;
     }
     ImGui::PopStyleColor();
     bool keep = app.settings().keep_response_words;
-    if (ImGui::Checkbox("Keep the words of my answers (off: only levels, scores and mistakes)", &keep)) {
+    if (ImGui::Checkbox("Keep the words of my answers", &keep)) {
         app.settings().keep_response_words = keep;
         app.save_settings();
     }
     record_item(app, "progress:keep-words");
+    dim_text_wrapped(keep ? "Your words are kept with each answer."
+                          : "Only levels, scores and mistakes are kept, not your words.");
     dim_text_wrapped(("Saved on this computer only: " + app.history->file().string()).c_str());
 
     if (confirm_delete_) {

@@ -262,10 +262,13 @@ void same_line_if_fits(float next_width, float spacing) {
     }
 }
 
+float action_button_width(const char* label) {
+    return std::max(em(6), ImGui::CalcTextSize(label, nullptr, true).x +
+                               ImGui::GetStyle().FramePadding.x * 4);
+}
+
 bool action_button(AppState& app, const char* label, const char* record_id) {
-    const float min_w = em(6);
-    const float w = std::max(min_w, ImGui::CalcTextSize(label, nullptr, true).x +
-                                        ImGui::GetStyle().FramePadding.x * 4);
+    const float w = action_button_width(label);
     const bool pressed = ImGui::Button(label, ImVec2(w, ImGui::GetFrameHeight() * 1.25f));
     record_item(app, record_id != nullptr ? record_id : label);
     return pressed;

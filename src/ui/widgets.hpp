@@ -65,5 +65,7 @@ void bullet_lines(const std::vector<std::string>& lines);
 void same_line_if_fits(float next_width, float spacing);
 // A button that is wide enough for projector-size text and records itself.
 bool action_button(AppState& app, const char* label, const char* record_id = nullptr);
+// The width action_button() gives `label`, for deciding whether it fits on this line.
+float action_button_width(const char* label);
 
 } // namespace et::ui
