@@ -3,6 +3,7 @@
 // call these actions; tests drive them through the UI and assert on this state.
 #pragma once
 
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -130,6 +131,17 @@ public:
     void apply_history(std::unique_ptr<HistoryStore> store);
     void record_attempt(const Attempt& attempt); // no-op without a usable store
     bool history_available() const { return history && history->available(); }
+    // The Progress screen's snapshot, computed on a worker thread with its own read-only
+    // connection (over 100,000 attempts the SQL takes tens of milliseconds; no frame waits
+    // for it). Null until the first one is ready.
+    const ProgressSummary* progress_summary() const { return progress_ ? &*progress_ : nullptr; }
+    bool progress_loading() const { return progress_job_.valid(); }
+    void refresh_progress();
+    void set_progress_player(std::optional<std::string> player);
+    void poll_progress();  // installs a finished snapshot; call once per frame
+    void wait_progress();  // blocks until the running computation is installed (tests)
+    std::optional<std::string> progress_player;
+    bool progress_sync = false; // compute on the calling thread (ui tests set it)
     // Progress screen actions.
     void open_progress();
     void export_history(bool json);   // to ~/Documents (or ~), and says where
@@ -198,6 +210,9 @@ private:
     Page page_before_ = Page::Home;
     bool save_refusal_reported_ = false;
     bool history_error_reported_ = false;
+    std::optional<ProgressSummary> progress_;
+    std::future<ProgressSummary> progress_job_;
+    bool progress_again_ = false; // the filter changed while a computation was running
 };
 
 } // namespace et::ui

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <future>
 
 namespace et::ui {
 
@@ -33,12 +34,8 @@ void AppState::apply_history(std::unique_ptr<HistoryStore> store) {
         if (!notice_text.empty()) {
             report_error(notice_text);
         }
-        // The library's "best level so far" reaches back past this run.
-        if (history->available()) {
-            for (const ScenarioBest& b : history->compute_summary(std::nullopt).best_per_scenario) {
-                best.record(b.scenario_id, b.best_level);
-            }
-        }
+        // The first snapshot also gives the library its "best level so far" from past runs.
+        refresh_progress();
     }
 }
 
@@ -57,15 +54,63 @@ void AppState::record_attempt(const Attempt& attempt) {
     history_error_reported_ = false;
 }
 
-void AppState::open_progress() {
-    if (history) {
-        history->refresh(); // another instance may have recorded meanwhile
+void AppState::refresh_progress() {
+    if (!history_available()) {
+        return;
     }
+    if (progress_job_.valid()) {
+        progress_again_ = true; // one more pass once this one is in
+        return;
+    }
+    if (progress_sync) {
+        progress_ = history->compute_summary(progress_player);
+        poll_progress();
+        return;
+    }
+    progress_job_ = std::async(std::launch::async, [file = history->file(), player = progress_player] {
+        const HistoryStore reader(file, HistoryStore::Access::ReadOnly);
+        return reader.compute_summary(player);
+    });
+}
+
+void AppState::set_progress_player(std::optional<std::string> player) {
+    if (player != progress_player) {
+        progress_player = std::move(player);
+        refresh_progress();
+    }
+}
+
+void AppState::poll_progress() {
+    if (progress_job_.valid() &&
+        progress_job_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+        progress_ = progress_job_.get();
+        if (trace != nullptr) {
+            trace->event("progress_ready", {{"attempts", progress_->attempts}});
+        }
+        if (progress_again_) {
+            progress_again_ = false;
+            refresh_progress();
+        }
+    }
+    if (progress_ && !progress_->player) {
+        for (const ScenarioBest& b : progress_->best_per_scenario) {
+            best.record(b.scenario_id, b.best_level);
+        }
+    }
+}
+
+void AppState::wait_progress() {
+    while (progress_job_.valid()) {
+        progress_job_.wait();
+        poll_progress();
+    }
+}
+
+void AppState::open_progress() {
+    refresh_progress(); // another instance may have recorded meanwhile, and so may this one
     show_page(Page::Progress);
     if (trace != nullptr) {
-        trace->event("progress_opened",
-                     {{"available", history_available()},
-                      {"attempts", history_available() ? history->summary().attempts : 0}});
+        trace->event("progress_opened", {{"available", history_available()}});
     }
 }
 
@@ -81,8 +126,8 @@ void AppState::export_history(bool json) {
     bool ok = false;
     {
         std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        ok = out && (json ? history->export_json(out, history->player())
-                          : history->export_csv(out, history->player()));
+        ok = out && (json ? history->export_json(out, progress_player)
+                          : history->export_csv(out, progress_player));
         out.close();
         ok = ok && out.good();
     }
@@ -109,7 +154,8 @@ void AppState::delete_history() {
         report_error("The history could not be deleted: " + history->last_error());
         return;
     }
-    history->set_player(std::nullopt);
+    progress_player.reset();
+    refresh_progress();
     notice = "All history was deleted.";
     if (trace != nullptr) {
         trace->event("history_deleted", nlohmann::json::object());
@@ -139,9 +185,11 @@ void AppState::practise_weakest() {
     if (!history_available()) {
         return;
     }
-    const ProgressSummary& summary = history->summary();
+    const ProgressSummary* summary = progress_summary();
     const std::optional<Mistake> weakest =
-        summary.weakest_mistake ? summary.weakest_mistake : summary.most_common_mistake;
+        summary == nullptr ? history->weakest_mistake(progress_player)
+        : summary->weakest_mistake ? summary->weakest_mistake
+                                   : summary->most_common_mistake;
     if (!weakest) {
         report_error("No listening mistakes in your history yet: any scenario will do.");
         return;

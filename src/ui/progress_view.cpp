@@ -48,29 +48,41 @@ void ProgressView::draw(AppState& app) {
         dim_text_wrapped("Practice still works; your answers are scored as usual.");
         return;
     }
-    HistoryStore& store = *app.history;
+    app.poll_progress();
+    const ProgressSummary* snapshot = app.progress_summary();
+    if (snapshot == nullptr) {
+        dim_text_wrapped("Reading your history\xE2\x80\xA6");
+        return;
+    }
+    const ProgressSummary& s = *snapshot;
     // Per-player views (couples record under the listener's name).
-    const ProgressSummary& all = store.summary();
-    if (all.players.size() > 1 || (all.players.size() == 1 && !all.players.front().empty())) {
+    if (s.players.size() > 1 || (s.players.size() == 1 && !s.players.front().empty())) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("Show:");
         ImGui::SameLine();
-        const std::string current = store.player() ? player_label(*store.player()) : "Everyone";
+        const std::string current =
+            app.progress_player ? player_label(*app.progress_player) : "Everyone";
         ImGui::SetNextItemWidth(em(12));
         if (ImGui::BeginCombo("##player", current.c_str())) {
-            if (ImGui::Selectable("Everyone", !store.player())) {
-                store.set_player(std::nullopt);
+            if (ImGui::Selectable("Everyone", !app.progress_player)) {
+                app.set_progress_player(std::nullopt);
             }
-            for (const std::string& p : all.players) {
-                if (ImGui::Selectable(player_label(p).c_str(), store.player() == p)) {
-                    store.set_player(p);
+            for (const std::string& p : s.players) {
+                if (ImGui::Selectable(player_label(p).c_str(), app.progress_player == p)) {
+                    app.set_progress_player(p);
                 }
             }
             ImGui::EndCombo();
         }
         record_item(app, "progress:player");
+        if (app.progress_loading()) {
+            ImGui::SameLine(0, em(1));
+            ImGui::AlignTextToFramePadding();
+            ImGui::PushStyleColor(ImGuiCol_Text, palette().text_dim);
+            ImGui::TextUnformatted("updating\xE2\x80\xA6");
+            ImGui::PopStyleColor();
+        }
     }
-    const ProgressSummary& s = store.summary();
     if (!app.notice.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette().empathy);
         ImGui::TextWrapped("%s", app.notice.c_str());

@@ -44,6 +44,7 @@ void UiTest::make_app() {
     SettingsStore store(dir_ / "config" / "settings.json");
     store.load();
     app = std::make_unique<AppState>(std::move(store), start, trace_.get());
+    app->progress_sync = true; // the Progress snapshot is computed in place: tests stay exact
     app->layout_log = &layout;
     app->fonts = load_fonts(*io.Fonts, app->settings().font_size);
     unsigned char* pixels = nullptr;

@@ -399,6 +399,25 @@ TEST_F(ProgressTest, CouplesRoundsRecordTheListenerWithFeltHeard) {
 
 // [SECTION] The Progress screen
 
+// In the app the snapshot is computed on a worker thread: the screen says it is reading,
+// never waits for it in a frame, and shows the figures once they are in.
+TEST_F(ProgressTest, SnapshotIsComputedOffTheUiThread) {
+    app->progress_sync = false;
+    HistoryStore& store = use_history();
+    fill_history(store);
+    app->wait_progress(); // the startup snapshot (best levels for the library)
+    store.record(Attempt{}); // one more, which the open screen must pick up
+    open_progress_from_menu();
+    const bool loading_or_done = app->progress_loading() || app->progress_summary() != nullptr;
+    EXPECT_TRUE(loading_or_done);
+    app->wait_progress();
+    frames(2);
+    ASSERT_NE(app->progress_summary(), nullptr);
+    EXPECT_EQ(app->progress_summary()->attempts, 56 * 6 + 1);
+    EXPECT_TRUE(shows(std::to_string(56 * 6 + 1) + " answers"));
+    EXPECT_FALSE(trace_events("progress_ready").empty());
+}
+
 TEST_F(ProgressTest, ShowsTilesChartsWeeksAndScenarios) {
     HistoryStore& store = use_history();
     fill_history(store);
@@ -436,15 +455,16 @@ TEST_F(ProgressTest, ShowsTilesChartsWeeksAndScenarios) {
     const std::optional<ImVec2> robin = where_drawn("Robin");
     ASSERT_TRUE(robin) << "the player list shows no Robin";
     click(*robin);
-    ASSERT_EQ(store.player(), std::optional<std::string>("Robin"));
-    EXPECT_EQ(store.summary().attempts, total / 3);
+    ASSERT_EQ(app->progress_player, std::optional<std::string>("Robin"));
+    ASSERT_NE(app->progress_summary(), nullptr);
+    EXPECT_EQ(app->progress_summary()->attempts, total / 3);
     EXPECT_TRUE(shows(std::to_string(total / 3) + " answers"));
     click_item("progress:player");
     const std::optional<ImVec2> everyone = where_drawn("Everyone");
     ASSERT_TRUE(everyone);
     click(*everyone);
-    EXPECT_FALSE(store.player());
-    EXPECT_EQ(store.summary().attempts, total);
+    EXPECT_FALSE(app->progress_player);
+    EXPECT_EQ(app->progress_summary()->attempts, total);
 }
 
 TEST_F(ProgressTest, NoPlayerFilterForSoloOnlyAndAnEmptyHistorySaysSo) {
@@ -587,7 +607,7 @@ TEST_F(ProgressTest, DeleteAllHistoryAsksFirst) {
     EXPECT_EQ(store.summary().attempts, total);
 
     // A filtered view deletes everyone's history, and the filter goes with it.
-    store.set_player("Robin");
+    app->set_progress_player("Robin");
     frames(2);
     scroll_to("progress:delete");
     click_item("progress:delete");
@@ -597,7 +617,7 @@ TEST_F(ProgressTest, DeleteAllHistoryAsksFirst) {
     EXPECT_EQ(item("progress:delete-confirm"), nullptr);
     EXPECT_TRUE(store.attempts().empty());
     EXPECT_EQ(store.summary().attempts, 0);
-    EXPECT_FALSE(store.player());
+    EXPECT_FALSE(app->progress_player);
     EXPECT_EQ(app->notice, "All history was deleted.");
     EXPECT_TRUE(shows("All history was deleted."));
     EXPECT_TRUE(shows("Nothing here yet"));
@@ -669,7 +689,7 @@ TEST_P(ProgressLayoutTest, ProgressScreenFits) {
     frames(2);
     expect_clean_layout(layout, size, "progress, bottom");
 
-    store.set_player("Alexandra");
+    app->set_progress_player("Alexandra");
     frames(3);
     expect_clean_layout(layout, size, "progress, one player");
 
