@@ -16,6 +16,7 @@
 #include <iostream>
 #include <string>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 #include <imgui.h>
@@ -28,6 +29,7 @@
 
 #include "app/font_loader.hpp"
 #include "core/criteria.hpp"
+#include "core/disclosure.hpp"
 #include "core/paths.hpp"
 #include "core/settings.hpp"
 #include "core/trace.hpp"
@@ -234,11 +236,18 @@ int run_gui(const GuiOptions& options) {
     store.load();
     const ui::Mode mode = options.mode == "couples"    ? ui::Mode::Couples
                           : options.mode == "workshop" ? ui::Mode::Workshop
+                          : options.mode == "checkin"  ? ui::Mode::CheckIn
                                                        : ui::Mode::Solo;
     ui::AppState app(std::move(store),
                      ui::StartOptions{options.scenarios_dir, options.criteria, mode}, &trace);
+    // The disclosure criteria are compiled against the scoring criteria: same thread, after.
     auto criteria_loading = in_background([path = app.criteria_file()] {
-        return load_criteria_file(path);
+        CriteriaLoad criteria = load_criteria_file(path);
+        DisclosureLoad disclosure;
+        if (criteria.criteria) {
+            disclosure = load_disclosure_file(default_disclosure_path(), *criteria.criteria);
+        }
+        return std::make_pair(std::move(criteria), std::move(disclosure));
     });
     auto library_loading = in_background([folder = app.scenario_folder()] {
         return load_scenario_folder(folder);
@@ -256,7 +265,7 @@ int run_gui(const GuiOptions& options) {
     // Joins the helper threads on every exit path before what they use goes away.
     struct JoinAll {
         std::future<ui::Fonts>& fonts;
-        std::future<CriteriaLoad>& criteria;
+        std::future<std::pair<CriteriaLoad, DisclosureLoad>>& criteria;
         std::future<LibraryLoad>& library;
         ~JoinAll() {
             if (fonts.valid()) {
@@ -311,7 +320,9 @@ int run_gui(const GuiOptions& options) {
     if (ec) {
         app.extra_problems.push_back("cannot create " + config.string() + ": " + ec.message());
     }
-    app.apply_criteria(criteria_loading.get());
+    auto [criteria_loaded, disclosure_loaded] = criteria_loading.get();
+    app.apply_criteria(std::move(criteria_loaded));
+    app.apply_disclosure(std::move(disclosure_loaded));
     app.apply_library(library_loading.get());
     Appearance appearance;
     appearance.adopt(app, early_fonts, early_font_size, font_warning);

@@ -12,12 +12,14 @@
 
 #include "core/couples_session.hpp"
 #include "core/criteria.hpp"
+#include "core/disclosure.hpp"
 #include "core/practice_session.hpp"
 #include "core/scenario_loader.hpp"
 #include "core/scorer.hpp"
 #include "core/settings.hpp"
 #include "core/trace.hpp"
 #include "core/workshop_session.hpp"
+#include "ui/checkin_state.hpp"
 
 struct ImGuiWindow; // ImGui's internal window type, held by pointer only
 
@@ -29,10 +31,10 @@ struct Fonts {
     ImFont* heading = nullptr;
 };
 
-enum class Page { Home, Practice, Summary, Settings, Problems, Help, Couples, Workshop };
+enum class Page { Home, Practice, Summary, Settings, Problems, Help, Couples, Workshop, CheckIn };
 
 // How the app was started (--mode): the first page and, for workshops, a projector preset.
-enum class Mode { Solo, Couples, Workshop };
+enum class Mode { Solo, Couples, Workshop, CheckIn };
 
 // A control's rectangle as drawn, recorded for layout tests (overlap, clipping).
 struct LayoutRecord {
@@ -123,6 +125,21 @@ public:
     float font_size() const;  // in effect: the presenter preset or the settings
     Theme theme() const;
 
+    // [SECTION] Check-in (app_state_checkin.cpp)
+    // Loads the disclosure criteria on top of `criteria` (load_criteria does this too).
+    void load_disclosure();
+    // Installs disclosure criteria loaded elsewhere (the window loads them with the criteria).
+    void apply_disclosure(DisclosureLoad loaded);
+    void open_checkin(); // the check-in page, its first box with the keyboard
+    // The live reading of `text`, recomputed only when it changed since the last call with
+    // this `reading`: null when the text is blank or the disclosure criteria did not load.
+    const Disclosure* read_disclosure(DisclosureReading& reading, const std::string& text);
+    bool checkin_written() const; // any box in use has words in it
+    // Reflects on the check-in (`checkin_reflection`), shows the reflection, traces it. Does
+    // nothing while every box is blank.
+    void finish_checkin();
+    void new_checkin(); // empties the boxes for another check-in
+
     // [SECTION] Navigation and errors
     void show_page(Page page);
     void back(); // Esc: one level up
@@ -150,6 +167,14 @@ public:
     bool answering_started = false; // for hiding the partner card
     std::optional<Score> live;      // the live meter's current reading
     std::string live_text;          // what `live` was computed for
+
+    std::unique_ptr<DisclosureCriteria> disclosure_criteria; // stable: the analyser points in
+    std::unique_ptr<DisclosureAnalyser> disclosure;          // null: no live feedback
+    Diagnostics disclosure_problems;
+    unsigned disclosure_generation = 0; // bumped when the analyser changes, to redo readings
+    CheckinState checkin;
+    std::optional<CheckinReflection> checkin_reflection; // the last check-in finished this run
+    std::string checkin_inner_text; // its inner-layer answers, for couples' real talk (memory only)
 
     std::optional<CouplesSession> couples;
     std::optional<WorkshopSession> workshop;

@@ -1,4 +1,4 @@
-// The welcome page (no scenario open) and Help/About.
+// The welcome page (no scenario open, a way into the check-in) and Help/About.
 #include "ui/screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -54,6 +54,15 @@ void draw_home(AppState& app) {
             app.open_scenario(id);
         }
         ImGui::PopStyleColor(2);
+    }
+    ImGui::Spacing();
+    ImGui::Spacing();
+    bold_text(app, "Share your own inner world");
+    ImGui::TextWrapped("Listening is half of closeness; opening up is the other. The daily check-in "
+                       "asks what made you mad, sad, glad or afraid today and shows, as you write, "
+                       "whether you shared what you felt or only what happened.");
+    if (action_button(app, "Check in", "home:checkin")) {
+        app.open_checkin();
     }
     ImGui::PopTextWrapPos();
 }
