@@ -219,6 +219,22 @@ TEST_F(CheckinTest, RealTalkWithoutACheckinHasNoButton) {
     ASSERT_NE(feedback, nullptr);
 }
 
+TEST_F(CheckinTest, TabReachesBoxesScrolledOutOfView) {
+    resize(800, 600);
+    open_from_menu();
+    for (std::size_t i = 0; i + 1 < kCheckinQuestionCount; ++i) {
+        type(kInner);
+        press(kTab);
+        frames(2);
+        EXPECT_EQ(active_box(), std::string("checkin:answer:") + kCheckinQuestions[i + 1].id);
+    }
+    type(kOuter);
+    EXPECT_EQ(app->checkin.answers.back(), kOuter);
+    const LayoutRecord* heart = item("checkin:answer:heart");
+    ASSERT_NE(heart, nullptr);
+    EXPECT_LT(heart->min.y, heart->clip_max.y) << "the last box is not in view";
+}
+
 class CheckinLayoutTest : public UiTest, public ::testing::WithParamInterface<ImVec2> {};
 
 TEST_P(CheckinLayoutTest, QuestionsFeedbackAndReflectionFit) {
