@@ -311,6 +311,7 @@ void CouplesView::draw_sharing(AppState& app) {
         if (action_button(app, "Use my check-in", "couples:use-checkin")) {
             share_text_ = app.checkin_inner_text;
             focus_box_ = true;
+            cursor_to_end_ = true; // to go on writing after it, not before it
         }
     }
     if (focus_box_) {
@@ -320,7 +321,16 @@ void CouplesView::draw_sharing(AppState& app) {
     text_focus_point(app, "couples:share");
     const float line = ImGui::GetTextLineHeight();
     const float pad = ImGui::GetStyle().FramePadding.y * 2;
-    ImGui::InputTextMultiline("##share", &share_text_, ImVec2(width, line * 4 + pad));
+    const auto to_end = [](ImGuiInputTextCallbackData* data) {
+        data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
+        return 0;
+    };
+    ImGui::InputTextMultiline("##share", &share_text_, ImVec2(width, line * 4 + pad),
+                              cursor_to_end_ ? ImGuiInputTextFlags_CallbackAlways : 0,
+                              cursor_to_end_ ? +to_end : nullptr);
+    if (ImGui::IsItemActive()) {
+        cursor_to_end_ = false;
+    }
     record_item(app, "couples:share", Item::Text);
     if (const Disclosure* d = app.read_disclosure(share_reading_, share_text_)) {
         FeedbackOptions feedback;

@@ -37,13 +37,7 @@ HighlightStyle style_of(DisclosureKind kind) {
 }
 
 std::string tag_of(DisclosureKind kind, std::size_t index) {
-    const std::string n = std::to_string(index + 1);
-    switch (style_of(kind)) {
-    case HighlightStyle::Good: return "+" + n;
-    case HighlightStyle::Warn: return "?" + n;
-    case HighlightStyle::Note: return n;
-    }
-    return n;
+    return (style_of(kind) == HighlightStyle::Good ? "+" : "?") + std::to_string(index + 1);
 }
 
 std::string label_of(const DisclosureMatch& m) {
@@ -129,7 +123,10 @@ void disclosure_feedback(AppState& app, const Disclosure* d, const std::string& 
             ImGui::TextUnformatted(none);
             ImGui::PopStyleColor();
         }
-        for (CoreEmotion e : d->emotions) {
+        for (CoreEmotion e : kCoreEmotions) { // mad, sad, glad, fear: the order used everywhere
+            if (std::find(d->emotions.begin(), d->emotions.end(), e) == d->emotions.end()) {
+                continue;
+            }
             const char* id = core_emotion_id(e);
             beside(ImGui::CalcTextSize(id).x + em(0.9f));
             emotion_tag(id);
@@ -137,12 +134,23 @@ void disclosure_feedback(AppState& app, const Disclosure* d, const std::string& 
         if (options.highlight && !d->matches.empty()) {
             std::vector<Highlight> spans;
             std::string legend;
-            for (std::size_t k = 0; k < d->matches.size(); ++k) {
-                const DisclosureMatch& m = d->matches[k];
-                const std::string tag = tag_of(m.kind, k);
-                spans.push_back({m.begin, m.end, style_of(m.kind), tag,
-                                 std::to_string(k + 1) + ". " + label_of(m), m.explain});
-                legend += (k == 0 ? "" : "   ") + tag + " " + label_of(m);
+            bool outer = false;
+            std::size_t tagged = 0;
+            for (const DisclosureMatch& m : d->matches) {
+                // What happened is only underlined (dotted): a tag in the middle of a sentence
+                // would split the feeling words that often overlap it.
+                if (style_of(m.kind) == HighlightStyle::Note) {
+                    spans.push_back({m.begin, m.end, HighlightStyle::Note, "", label_of(m),
+                                     m.explain});
+                    outer = true;
+                    continue;
+                }
+                const std::string tag = tag_of(m.kind, tagged++);
+                spans.push_back({m.begin, m.end, style_of(m.kind), tag, label_of(m), m.explain});
+                legend += (legend.empty() ? "" : "   ") + tag + " " + label_of(m);
+            }
+            if (outer) {
+                legend += std::string(legend.empty() ? "" : "   ") + "dotted: what happened";
             }
             ImGui::Spacing();
             highlighted_text(app, text, spans, inner_w);

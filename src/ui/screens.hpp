@@ -74,6 +74,7 @@ private:
     std::string share_card_;
     std::string share_emotion_;
     DisclosureReading share_reading_; // the live inner/outer reading of share_text_
+    bool cursor_to_end_ = false;      // after "Use my check-in" filled the box
     bool share_requested_ = false;
     int rating_ = 5;
     CouplesPhase last_phase_ = CouplesPhase::Finished;
