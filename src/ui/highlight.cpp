@@ -209,7 +209,8 @@ void highlighted_text(const AppState& app, const std::string& text,
             const ImVec2 at = flow.place(tw + fs * 0.15f);
             const ImVec2 tmin(at.x + fs * 0.1f, at.y - fs * 0.05f);
             const ImVec2 tmax(tmin.x + tw, tmin.y + fs * 0.75f);
-            dl->AddRectFilled(tmin, tmax, ImGui::GetColorU32(line_colour(matches[k].style)), fs * 0.2f);
+            dl->AddRectFilled(tmin, tmax, ImGui::GetColorU32(line_colour(matches[k].style)),
+                              fs * 0.2f);
             dl->AddText(font, fs * 0.7f, ImVec2(tmin.x + fs * 0.15f, tmin.y + fs * 0.02f),
                         ImGui::GetColorU32(p.accent_text), tag.c_str());
             boxes.push_back({ImRect(tmin, tmax), static_cast<int>(si)});

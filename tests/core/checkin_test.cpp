@@ -115,10 +115,11 @@ TEST(Checkin, MissingOrderAndTextsComeFromTheCriteriaWhenGiven) {
 
 TEST(Checkin, InnerLayerTextKeepsOnlyTheInnerAnswers) {
     const DisclosureAnalyser analyser(criteria());
-    const std::string text = inner_layer_text({{"mad", "I went to the gym.\n"},
-                                               {"sad", "  I felt so lonely when nobody called.\n\n"},
-                                               {"glad", "I was so happy to see Mia."}},
-                                              analyser);
+    const std::string text =
+        inner_layer_text({{"mad", "I went to the gym.\n"},
+                          {"sad", "  I felt so lonely when nobody called.\n\n"},
+                          {"glad", "I was so happy to see Mia."}},
+                         analyser);
     EXPECT_EQ(text, "I felt so lonely when nobody called.\n\nI was so happy to see Mia.");
     EXPECT_EQ(inner_layer_text({{"mad", "I went to the gym."}}, analyser), "");
 }
