@@ -85,12 +85,23 @@ void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
 
 void feed_keys() {
     bool pressed = false;
+    std::vector<int> released;
     while (!g_keys.empty()) {
         const KeyEvent e = g_keys.front();
         // Any release waits for the next frame once something was pressed in this one, so
         // that a chord (Ctrl held, Q pressed, Ctrl released) is seen whole for one frame.
         if (e.action == GLFW_RELEASE && pressed) {
             break;
+        }
+        // A key released in this frame is pressed again in the next: in the same frame ImGui
+        // would see it held down throughout, and the second press (a clicker's second Right)
+        // would be lost.
+        if (e.action == GLFW_PRESS &&
+            std::find(released.begin(), released.end(), e.key) != released.end()) {
+            break;
+        }
+        if (e.action == GLFW_RELEASE) {
+            released.push_back(e.key);
         }
         ImGui_ImplGlfw_KeyCallback(e.window, e.key, e.scancode, e.action, e.mods);
         pressed = pressed || e.action == GLFW_PRESS;
