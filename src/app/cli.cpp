@@ -36,8 +36,9 @@ void print_help(std::ostream& out, bool with_gui) {
         out << "\nwindow options:\n"
             << "  --scenarios DIR      a scenario folder instead of the bundled one\n"
             << "  --open ID            start in the scenario with this id\n"
-            << "  --mode MODE          solo (the default), couples (two players take turns) or\n"
-            << "                       workshop (presenter mode, projector text size)\n"
+            << "  --mode MODE          solo (the default), couples (two players take turns),\n"
+            << "                       workshop (presenter mode, projector text size) or\n"
+            << "                       checkin (the daily check-in)\n"
             << "  --criteria FILE      scoring criteria instead of the default\n"
             << "  --history-db FILE    practice history database instead of the default\n"
             << "  --trace FILE         append one JSON object per UI event to FILE\n"
@@ -136,8 +137,10 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         }
         return usage_error("unknown command \"" + arg + "\"");
     }
-    if (options.mode != "solo" && options.mode != "couples" && options.mode != "workshop") {
-        return usage_error("--mode must be solo, couples or workshop, got \"" + options.mode + "\"");
+    if (options.mode != "solo" && options.mode != "couples" && options.mode != "workshop" &&
+        options.mode != "checkin") {
+        return usage_error("--mode must be solo, couples, workshop or checkin, got \"" +
+                           options.mode + "\"");
     }
     if (!options.screenshot.empty() && options.frames == 0) {
         options.frames = 3;

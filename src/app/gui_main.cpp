@@ -16,6 +16,7 @@
 #include <iostream>
 #include <string>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 #include <imgui.h>
@@ -28,6 +29,7 @@
 
 #include "app/font_loader.hpp"
 #include "core/criteria.hpp"
+#include "core/disclosure.hpp"
 #include "core/history.hpp"
 #include "core/paths.hpp"
 #include "core/settings.hpp"
@@ -84,19 +86,26 @@ void on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
 
 void feed_keys() {
     bool pressed = false;
-    bool released = false;
+    std::vector<int> released;
     while (!g_keys.empty()) {
         const KeyEvent e = g_keys.front();
         // Any release waits for the next frame once something was pressed in this one, so
-        // that a chord (Ctrl held, Q pressed, Ctrl released) is seen whole for one frame;
-        // and a press waits once something was released, so that a key pressed again right
-        // after its release (a clicker's second "next") is seen going down anew.
-        if ((e.action == GLFW_RELEASE && pressed) || (e.action == GLFW_PRESS && released)) {
+        // that a chord (Ctrl held, Q pressed, Ctrl released) is seen whole for one frame.
+        if (e.action == GLFW_RELEASE && pressed) {
             break;
+        }
+        // A key released in this frame is pressed again in the next: in the same frame ImGui
+        // would see it held down throughout, and the second press (a clicker's second Right)
+        // would be lost.
+        if (e.action == GLFW_PRESS &&
+            std::find(released.begin(), released.end(), e.key) != released.end()) {
+            break;
+        }
+        if (e.action == GLFW_RELEASE) {
+            released.push_back(e.key);
         }
         ImGui_ImplGlfw_KeyCallback(e.window, e.key, e.scancode, e.action, e.mods);
         pressed = pressed || e.action == GLFW_PRESS;
-        released = released || e.action == GLFW_RELEASE;
         g_keys.pop_front();
     }
 }
@@ -239,11 +248,18 @@ int run_gui(const GuiOptions& options) {
     store.load();
     const ui::Mode mode = options.mode == "couples"    ? ui::Mode::Couples
                           : options.mode == "workshop" ? ui::Mode::Workshop
+                          : options.mode == "checkin"  ? ui::Mode::CheckIn
                                                        : ui::Mode::Solo;
     ui::AppState app(std::move(store),
                      ui::StartOptions{options.scenarios_dir, options.criteria, mode}, &trace);
+    // The disclosure criteria are compiled against the scoring criteria: same thread, after.
     auto criteria_loading = in_background([path = app.criteria_file()] {
-        return load_criteria_file(path);
+        CriteriaLoad criteria = load_criteria_file(path);
+        DisclosureLoad disclosure;
+        if (criteria.criteria) {
+            disclosure = load_disclosure_file(default_disclosure_path(), *criteria.criteria);
+        }
+        return std::make_pair(std::move(criteria), std::move(disclosure));
     });
     auto library_loading = in_background([folder = app.scenario_folder()] {
         return load_scenario_folder(folder);
@@ -267,7 +283,7 @@ int run_gui(const GuiOptions& options) {
     // Joins the helper threads on every exit path before what they use goes away.
     struct JoinAll {
         std::future<ui::Fonts>& fonts;
-        std::future<CriteriaLoad>& criteria;
+        std::future<std::pair<CriteriaLoad, DisclosureLoad>>& criteria;
         std::future<LibraryLoad>& library;
         std::future<std::unique_ptr<HistoryStore>>& history;
         ~JoinAll() {
@@ -326,7 +342,9 @@ int run_gui(const GuiOptions& options) {
     if (ec) {
         app.extra_problems.push_back("cannot create " + config.string() + ": " + ec.message());
     }
-    app.apply_criteria(criteria_loading.get());
+    auto [criteria_loaded, disclosure_loaded] = criteria_loading.get();
+    app.apply_criteria(std::move(criteria_loaded));
+    app.apply_disclosure(std::move(disclosure_loaded));
     app.apply_library(library_loading.get());
     app.apply_history(history_opening.get());
     Appearance appearance;

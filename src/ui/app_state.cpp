@@ -33,6 +33,8 @@ AppState::AppState(SettingsStore store, StartOptions start, Trace* trace_file)
     } else if (options.mode == Mode::Workshop) {
         page = Page::Workshop;
         presenter_preset = true;
+    } else if (options.mode == Mode::CheckIn) {
+        open_checkin();
     }
 }
 
@@ -58,7 +60,10 @@ std::string AppState::criteria_file() const {
     return default_criteria_path();
 }
 
-void AppState::load_criteria() { apply_criteria(load_criteria_file(criteria_file())); }
+void AppState::load_criteria() {
+    apply_criteria(load_criteria_file(criteria_file()));
+    load_disclosure(); // on top of the criteria now in effect
+}
 
 void AppState::apply_criteria(CriteriaLoad loaded) {
     criteria_problems = std::move(loaded.problems);
@@ -124,6 +129,7 @@ Diagnostics AppState::problems() const {
         out.push_back(*settings_store.problem());
     }
     out.insert(out.end(), criteria_problems.begin(), criteria_problems.end());
+    out.insert(out.end(), disclosure_problems.begin(), disclosure_problems.end());
     out.insert(out.end(), library.problems.begin(), library.problems.end());
     return out;
 }
@@ -339,6 +345,9 @@ void AppState::back() {
             page = Page::Home;
             presenter_preset = false;
         }
+        break;
+    case Page::CheckIn:
+        page = Page::Home; // the answers stay for this run
         break;
     case Page::Home: break;
     }

@@ -13,6 +13,7 @@
 
 #include "core/couples_session.hpp"
 #include "core/criteria.hpp"
+#include "core/disclosure.hpp"
 #include "core/history.hpp"
 #include "core/practice_session.hpp"
 #include "core/scenario_loader.hpp"
@@ -20,6 +21,7 @@
 #include "core/settings.hpp"
 #include "core/trace.hpp"
 #include "core/workshop_session.hpp"
+#include "ui/checkin_state.hpp"
 
 struct ImGuiWindow; // ImGui's internal window type, held by pointer only
 
@@ -31,10 +33,12 @@ struct Fonts {
     ImFont* heading = nullptr;
 };
 
-enum class Page { Home, Practice, Summary, Settings, Problems, Help, Couples, Workshop, Progress };
+enum class Page {
+    Home, Practice, Summary, Settings, Problems, Help, Couples, Workshop, Progress, CheckIn
+};
 
 // How the app was started (--mode): the first page and, for workshops, a projector preset.
-enum class Mode { Solo, Couples, Workshop };
+enum class Mode { Solo, Couples, Workshop, CheckIn };
 
 // A control's rectangle as drawn, recorded for layout tests (overlap, clipping).
 struct LayoutRecord {
@@ -149,6 +153,20 @@ public:
     // The scenario whose authored answers exercise `mistake` the most (gentlest first).
     const Scenario* scenario_for_mistake(Mistake mistake) const;
     void practise_weakest();
+    // [SECTION] Check-in (app_state_checkin.cpp)
+    // Loads the disclosure criteria on top of `criteria` (load_criteria does this too).
+    void load_disclosure();
+    // Installs disclosure criteria loaded elsewhere (the window loads them with the criteria).
+    void apply_disclosure(DisclosureLoad loaded);
+    void open_checkin(); // the check-in page, its first box with the keyboard
+    // The live reading of `text`, recomputed only when it changed since the last call with
+    // this `reading`: null when the text is blank or the disclosure criteria did not load.
+    const Disclosure* read_disclosure(DisclosureReading& reading, const std::string& text);
+    bool checkin_written() const; // any box in use has words in it
+    // Reflects on the check-in (`checkin_reflection`), shows the reflection, traces it. Does
+    // nothing while every box is blank.
+    void finish_checkin();
+    void new_checkin(); // empties the boxes for another check-in
 
     // [SECTION] Navigation and errors
     void show_page(Page page);
@@ -180,6 +198,13 @@ public:
 
     std::unique_ptr<HistoryStore> history; // null until opened (and in ui tests)
     bool workshop_records = false;           // workshop: record the room's suggestions
+    std::unique_ptr<DisclosureCriteria> disclosure_criteria; // stable: the analyser points in
+    std::unique_ptr<DisclosureAnalyser> disclosure;          // null: no live feedback
+    Diagnostics disclosure_problems;
+    unsigned disclosure_generation = 0; // bumped when the analyser changes, to redo readings
+    CheckinState checkin;
+    std::optional<CheckinReflection> checkin_reflection; // the last check-in finished this run
+    std::string checkin_inner_text; // its inner-layer answers, for couples' real talk (memory only)
 
     std::optional<CouplesSession> couples;
     std::optional<WorkshopSession> workshop;

@@ -85,6 +85,8 @@ void AppUi::handle_keys(AppState& app) {
                        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false))) {
         if (answering) {
             app.submit_typed();
+        } else if (app.page == Page::CheckIn) {
+            app.finish_checkin();
         }
     }
     if (!typing && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
@@ -119,17 +121,24 @@ void AppUi::draw_menu(AppState& app) {
         app.show_page(app.session ? Page::Practice : Page::Home);
     }
     record_item(app, "menu:practice");
-    // The two other modes get their own items when the bar has room (a projector font on a
-    // small window does not), else one "Modes" menu.
+    // The check-in and the two other modes get their own items when the bar has room (a
+    // projector font on a small window does not), else one "Modes" menu.
     const ImGuiStyle& style = ImGui::GetStyle();
     float needed = 0;
-    for (const char* label : {"Couples", "Workshop", "Progress", "Settings", "Problems (99)", "Help"}) {
+    for (const char* label : {"Check-in", "Couples", "Workshop", "Progress", "Settings",
+                              "Problems (99)", "Help"}) {
         needed += ImGui::CalcTextSize(label).x + style.ItemSpacing.x * 2;
     }
     const bool roomy = ImGui::GetCursorPosX() + needed < ImGui::GetWindowContentRegionMax().x;
     const bool in_menu = !roomy && ImGui::BeginMenu("Modes");
     if (!roomy) {
         record_item(app, "menu:modes"); // the menu's own item, open or not
+    }
+    if ((roomy || in_menu) && ImGui::MenuItem("Check-in", nullptr, app.page == Page::CheckIn)) {
+        app.open_checkin();
+    }
+    if (roomy || in_menu) {
+        record_item(app, "menu:checkin"); // in the open Modes menu too, so tests can click it
     }
     if ((roomy || in_menu) && ImGui::MenuItem("Couples", nullptr, app.page == Page::Couples)) {
         app.show_page(Page::Couples);
@@ -219,7 +228,8 @@ void AppUi::draw(AppState& app) {
     const bool in_scenario = app.session && (app.page == Page::Practice || app.page == Page::Summary);
     // Couples and workshop screens are for two people or a room: no library beside them.
     const bool own_screen = app.page == Page::Couples || app.page == Page::Workshop ||
-                            app.page == Page::Progress;
+                            app.page == Page::Progress ||
+                            app.page == Page::CheckIn; // a page of one's own, no scenarios
     if (!own_screen && (!in_scenario || avail >= em(44))) {
         const float sidebar_w = std::clamp(avail * 0.27f, std::min(em(13), avail * 0.4f), em(20));
         ImGui::BeginChild("##library", ImVec2(sidebar_w, 0), false);
@@ -238,6 +248,7 @@ void AppUi::draw(AppState& app) {
     case Page::Couples: couples_.draw(app); break;
     case Page::Workshop: workshop_.draw(app); break;
     case Page::Progress: progress_.draw(app); break;
+    case Page::CheckIn: draw_checkin(app); break;
     }
     ImGui::EndChild();
     draw_error_popup(app);

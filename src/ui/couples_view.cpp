@@ -7,6 +7,7 @@
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
+#include "ui/disclosure_feedback.hpp"
 #include "ui/screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -305,6 +306,14 @@ void CouplesView::draw_sharing(AppState& app) {
         ImGui::PopStyleColor(2);
         record_item(app, std::string("couples:emotion:") + e);
     }
+    if (!app.checkin_inner_text.empty()) {
+        // What the speaker felt in today's check-in, as a start they can edit.
+        if (action_button(app, "Use my check-in", "couples:use-checkin")) {
+            share_text_ = app.checkin_inner_text;
+            focus_box_ = true;
+            cursor_to_end_ = true; // to go on writing after it, not before it
+        }
+    }
     if (focus_box_) {
         ImGui::SetKeyboardFocusHere();
         focus_box_ = false;
@@ -312,8 +321,23 @@ void CouplesView::draw_sharing(AppState& app) {
     text_focus_point(app, "couples:share");
     const float line = ImGui::GetTextLineHeight();
     const float pad = ImGui::GetStyle().FramePadding.y * 2;
-    ImGui::InputTextMultiline("##share", &share_text_, ImVec2(width, line * 4 + pad));
+    const auto to_end = [](ImGuiInputTextCallbackData* data) {
+        data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
+        return 0;
+    };
+    ImGui::InputTextMultiline("##share", &share_text_, ImVec2(width, line * 4 + pad),
+                              cursor_to_end_ ? ImGuiInputTextFlags_CallbackAlways : 0,
+                              cursor_to_end_ ? +to_end : nullptr);
+    if (ImGui::IsItemActive()) {
+        cursor_to_end_ = false;
+    }
     record_item(app, "couples:share", Item::Text);
+    if (const Disclosure* d = app.read_disclosure(share_reading_, share_text_)) {
+        FeedbackOptions feedback;
+        feedback.highlight = false;      // the box is right above; the badge and nudge suffice
+        feedback.general_nudges = false; // one feeling shared is enough for a round
+        disclosure_feedback(app, d, share_text_, width, "couples:share-feedback", feedback);
+    }
     bold_text(app, ("What should " + listener + " keep in mind? (optional, one per line)").c_str());
     text_focus_point(app, "couples:card");
     ImGui::InputTextMultiline("##card", &share_card_, ImVec2(width, line * 2 + pad));

@@ -1,4 +1,4 @@
-// The welcome page (no scenario open) and Help/About.
+// The welcome page (no scenario open, a way into the check-in) and Help/About.
 #include "ui/screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -57,6 +57,15 @@ void draw_home(AppState& app) {
     }
     ImGui::Spacing();
     ImGui::Spacing();
+    bold_text(app, "Share your own inner world");
+    ImGui::TextWrapped("Listening is half of closeness; opening up is the other. The daily "
+                       "check-in asks what made you mad, sad, glad or afraid today and shows, as "
+                       "you write, whether you shared what you felt or only what happened.");
+    if (action_button(app, "Check in", "home:checkin")) {
+        app.open_checkin();
+    }
+    ImGui::Spacing();
+    ImGui::Spacing();
     bold_text(app, "Practise together");
     dim_text_wrapped("Two of you taking turns at one keyboard, or a room with a presenter.");
     if (action_button(app, "Couples", "home:couples")) {
@@ -93,7 +102,7 @@ void draw_help(AppState& app) {
     ImGui::Spacing();
     bold_text(app, "Keys");
     wrapped_bullet("Tab / arrow keys: move between controls; Space or Enter: activate");
-    wrapped_bullet("1-9: pick an answer; Ctrl+Enter: send what you typed");
+    wrapped_bullet("1-9: pick an answer; Ctrl+Enter: send what you typed (or finish a check-in)");
     wrapped_bullet("Esc: leave the text box, then back out; Ctrl+Q: quit");
     ImGui::Spacing();
     bold_text(app, "About");

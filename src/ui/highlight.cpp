@@ -13,12 +13,11 @@ namespace et::ui {
 
 namespace {
 
-enum class Style { Plain, Empathy, Mistake };
-
 struct Segment {
     std::size_t begin = 0, end = 0;
-    Style style = Style::Plain;
-    std::vector<int> matches; // indices of the matches covering it
+    bool marked = false;
+    HighlightStyle style = HighlightStyle::Good;
+    std::vector<int> matches; // indices of the highlights covering it
 };
 
 struct HoverBox {
@@ -26,9 +25,19 @@ struct HoverBox {
     int segment = 0;
 };
 
-std::vector<Segment> segments_of(const std::string& text, const std::vector<Match>& matches) {
+// Where spans overlap, the one that most needs noticing is drawn.
+int weight(HighlightStyle style) {
+    switch (style) {
+    case HighlightStyle::Warn: return 3;
+    case HighlightStyle::Good: return 2;
+    case HighlightStyle::Note: return 1;
+    }
+    return 0;
+}
+
+std::vector<Segment> segments_of(const std::string& text, const std::vector<Highlight>& matches) {
     std::vector<std::size_t> cuts = {0, text.size()};
-    for (const Match& m : matches) {
+    for (const Highlight& m : matches) {
         cuts.push_back(std::min(m.begin, text.size()));
         cuts.push_back(std::min(m.end, text.size()));
     }
@@ -36,16 +45,14 @@ std::vector<Segment> segments_of(const std::string& text, const std::vector<Matc
     cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
     std::vector<Segment> out;
     for (std::size_t i = 0; i + 1 < cuts.size(); ++i) {
-        Segment s{cuts[i], cuts[i + 1], Style::Plain, {}};
+        Segment s{cuts[i], cuts[i + 1], false, HighlightStyle::Note, {}};
         for (std::size_t k = 0; k < matches.size(); ++k) {
             if (matches[k].begin <= s.begin && matches[k].end >= s.end) {
                 s.matches.push_back(static_cast<int>(k));
-                // A mistake wins where spans overlap: it is the thing to notice.
-                if (matches[k].kind == MatchKind::Mistake) {
-                    s.style = Style::Mistake;
-                } else if (s.style == Style::Plain) {
-                    s.style = Style::Empathy;
+                if (!s.marked || weight(matches[k].style) > weight(s.style)) {
+                    s.style = matches[k].style;
                 }
+                s.marked = true;
             }
         }
         out.push_back(std::move(s));
@@ -88,10 +95,28 @@ private:
     float x_ = 0, y_ = 0, line_h_ = 0;
 };
 
+ImVec4 line_colour(HighlightStyle style) {
+    switch (style) {
+    case HighlightStyle::Warn: return palette().mistake;
+    case HighlightStyle::Good: return palette().empathy;
+    case HighlightStyle::Note: return palette().text_dim;
+    }
+    return palette().text;
+}
+
+ImVec4 tint(HighlightStyle style) {
+    switch (style) {
+    case HighlightStyle::Warn: return palette().mistake_bg;
+    case HighlightStyle::Good: return palette().empathy_bg;
+    case HighlightStyle::Note: return palette().panel;
+    }
+    return palette().panel;
+}
+
 } // namespace
 
-void highlighted_response(const AppState& app, const std::string& text,
-                          const std::vector<Match>& matches, float width) {
+void highlighted_text(const AppState& app, const std::string& text,
+                      const std::vector<Highlight>& matches, float width) {
     const Palette& p = palette();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImFont* font = ImGui::GetFont();
@@ -107,15 +132,16 @@ void highlighted_response(const AppState& app, const std::string& text,
         const float w = font->CalcTextSizeA(fs, FLT_MAX, 0, piece.data(), piece.data() + piece.size()).x;
         const ImVec2 at = flow.place(w);
         const ImRect r(at, ImVec2(at.x + w, at.y + text_h));
-        if (seg.style != Style::Plain) {
-            const bool mistake = seg.style == Style::Mistake;
-            dl->AddRectFilled(r.Min, r.Max, ImGui::GetColorU32(mistake ? p.mistake_bg : p.empathy_bg));
-            const ImU32 line = ImGui::GetColorU32(mistake ? p.mistake : p.empathy);
+        if (seg.marked) {
+            dl->AddRectFilled(r.Min, r.Max, ImGui::GetColorU32(tint(seg.style)));
+            const ImU32 line = ImGui::GetColorU32(line_colour(seg.style));
             const float y = r.Max.y + thick;
-            if (mistake) {
-                // Dashed underline for mistakes, solid for empathy.
-                for (float x = r.Min.x; x < r.Max.x; x += thick * 4) {
-                    dl->AddLine(ImVec2(x, y), ImVec2(std::min(x + thick * 2.5f, r.Max.x), y), line, thick);
+            if (seg.style != HighlightStyle::Good) {
+                // Dashed underline for mistakes, dotted for notes, solid for the good.
+                const float dash = seg.style == HighlightStyle::Warn ? thick * 2.5f : thick;
+                const float step = seg.style == HighlightStyle::Warn ? thick * 4 : thick * 2.5f;
+                for (float x = r.Min.x; x < r.Max.x; x += step) {
+                    dl->AddLine(ImVec2(x, y), ImVec2(std::min(x + dash, r.Max.x), y), line, thick);
                 }
             } else {
                 dl->AddLine(ImVec2(r.Min.x, y), ImVec2(r.Max.x, y), line, thick);
@@ -175,13 +201,16 @@ void highlighted_response(const AppState& app, const std::string& text,
             if (std::min(matches[k].end, text.size()) != seg.end || matches[k].begin == matches[k].end) {
                 continue;
             }
-            const bool mistake = matches[k].kind == MatchKind::Mistake;
-            const std::string tag = (mistake ? "!" : "+") + std::to_string(k + 1);
+            const std::string& tag = matches[k].tag;
+            if (tag.empty()) {
+                continue;
+            }
             const float tw = font->CalcTextSizeA(fs * 0.7f, FLT_MAX, 0, tag.c_str()).x + fs * 0.3f;
             const ImVec2 at = flow.place(tw + fs * 0.15f);
             const ImVec2 tmin(at.x + fs * 0.1f, at.y - fs * 0.05f);
             const ImVec2 tmax(tmin.x + tw, tmin.y + fs * 0.75f);
-            dl->AddRectFilled(tmin, tmax, ImGui::GetColorU32(mistake ? p.mistake : p.empathy), fs * 0.2f);
+            dl->AddRectFilled(tmin, tmax, ImGui::GetColorU32(line_colour(matches[k].style)),
+                              fs * 0.2f);
             dl->AddText(font, fs * 0.7f, ImVec2(tmin.x + fs * 0.15f, tmin.y + fs * 0.02f),
                         ImGui::GetColorU32(p.accent_text), tag.c_str());
             boxes.push_back({ImRect(tmin, tmax), static_cast<int>(si)});
@@ -199,9 +228,9 @@ void highlighted_response(const AppState& app, const std::string& text,
             ImGui::BeginTooltip();
             ImGui::PushTextWrapPos(em(24));
             for (int k : segments[static_cast<std::size_t>(b.segment)].matches) {
-                const Match& m = matches[static_cast<std::size_t>(k)];
+                const Highlight& m = matches[static_cast<std::size_t>(k)];
                 ImGui::PushFont(app.fonts.bold);
-                ImGui::TextUnformatted((std::to_string(k + 1) + ". " + criterion_label(m)).c_str());
+                ImGui::TextUnformatted(m.title.c_str());
                 ImGui::PopFont();
                 if (!m.explain.empty()) {
                     ImGui::TextUnformatted(m.explain.c_str());
@@ -212,6 +241,21 @@ void highlighted_response(const AppState& app, const std::string& text,
             break;
         }
     }
+
+}
+
+void highlighted_response(const AppState& app, const std::string& text,
+                          const std::vector<Match>& matches, float width) {
+    const Palette& p = palette();
+    std::vector<Highlight> spans;
+    for (std::size_t k = 0; k < matches.size(); ++k) {
+        const Match& m = matches[k];
+        const bool mistake = m.kind == MatchKind::Mistake;
+        spans.push_back({m.begin, m.end, mistake ? HighlightStyle::Warn : HighlightStyle::Good,
+                         (mistake ? "!" : "+") + std::to_string(k + 1),
+                         std::to_string(k + 1) + ". " + criterion_label(m), m.explain});
+    }
+    highlighted_text(app, text, spans, width);
 
     // The same judgements as a list, so nothing depends on hovering (keyboard, projector).
     if (!matches.empty()) {

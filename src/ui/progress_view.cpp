@@ -253,8 +253,9 @@ void ProgressView::draw_scenarios(AppState& app, const ProgressSummary& s) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             const Scenario* sc = app.find_scenario(b.scenario_id);
-            const std::string title = sc != nullptr ? sc->title
+            const std::string title = sc != nullptr                  ? sc->title
                                       : b.scenario_id == "real-talk" ? "Real talk (couples)"
+                                      : b.scenario_id == "check-in"  ? "Daily check-in (shared feelings)"
                                                                      : b.scenario_id;
             ImGui::TextWrapped("%s", title.c_str());
             ImGui::TableNextColumn();

@@ -73,6 +73,8 @@ private:
     std::string share_text_;
     std::string share_card_;
     std::string share_emotion_;
+    DisclosureReading share_reading_; // the live inner/outer reading of share_text_
+    bool cursor_to_end_ = false;      // after "Use my check-in" filled the box
     bool share_requested_ = false;
     int rating_ = 5;
     CouplesPhase last_phase_ = CouplesPhase::Finished;
@@ -117,6 +119,7 @@ void draw_feedback(AppState& app, float width);
 void draw_summary(AppState& app);
 void draw_problems(AppState& app);
 void draw_help(AppState& app);
+void draw_checkin(AppState& app);
 void draw_error_popup(AppState& app);
 
 } // namespace et::ui

@@ -35,19 +35,30 @@ void focus_control(const TabStop& stop) {
 }
 
 void text_focus_point(AppState& app, const std::string& id) {
-    if (app.focus_text_label == id) {
-        app.focus_text_label.clear();
-        ImGui::SetKeyboardFocusHere();
+    if (app.focus_text_label != id) {
+        return;
     }
+    // ImGui skips items that are clipped, so a box scrolled out of view would never take the
+    // keyboard: scroll to it first and ask again on the next frame.
+    const ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const float top = window->DC.CursorPos.y;
+    if (top > window->ClipRect.Max.y || top + ImGui::GetFrameHeight() < window->ClipRect.Min.y) {
+        ImGui::SetScrollHereY(0.2f);
+        return;
+    }
+    app.focus_text_label.clear();
+    ImGui::SetKeyboardFocusHere();
 }
 
 void record_item(AppState& app, const std::string& id, Item kind) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
-    if (kind != Item::Static && ImGui::GetItemID() != 0) {
+    // A text box scrolled out of view has no item id this frame (ImGui skips clipped items),
+    // but Tab must still reach it: text_focus_point scrolls to it by its label.
+    if (kind == Item::Text || (kind != Item::Static && ImGui::GetItemID() != 0)) {
         TabStop stop{ImGui::GetItemID(), window, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
                      static_cast<int>(window->DC.NavLayerCurrent), id, kind == Item::Text};
         app.tab_stops.push_back(stop);
-        if (!app.focus_request_label.empty() && app.focus_request_label == id) {
+        if (stop.id != 0 && !app.focus_request_label.empty() && app.focus_request_label == id) {
             app.focus_request_label.clear();
             focus_control(stop);
         }

@@ -50,6 +50,19 @@ Panel begin_panel(float width);
 void end_panel(AppState& app, const Panel& panel, ImVec4 bg, const char* record_id);
 // A selectable row with a number key and wrapped text. Returns true when chosen.
 bool choice_row(const AppState& app, int number, const std::string& text, float width);
+// Words to mark in a text: tinted, underlined by style (solid good, dashed warn, dotted note,
+// so it reads without colour), a tag where they end, and a tooltip.
+enum class HighlightStyle { Good, Warn, Note };
+struct Highlight {
+    std::size_t begin = 0, end = 0; // byte span, end exclusive
+    HighlightStyle style = HighlightStyle::Good;
+    std::string tag;     // drawn where the words end ("+1"); none when empty
+    std::string title;   // the tooltip's first line
+    std::string explain; // the tooltip's second line, if any
+};
+// `text` wrapped to `width`, with the highlights; a tooltip on hover.
+void highlighted_text(const AppState& app, const std::string& text,
+                      const std::vector<Highlight>& spans, float width);
 // The response with each judgement's words highlighted (tint plus underline style plus a
 // numbered tag), a tooltip per span, and the numbered list of judgements below.
 void highlighted_response(const AppState& app, const std::string& text,

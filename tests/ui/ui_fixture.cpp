@@ -1,13 +1,58 @@
-// The headless ImGui fixture: fonts built on the CPU, input through io, no GPU.
+// The headless ImGui fixture: fonts built on the CPU, input through io, no GPU; and the layout
+// check every screen must pass.
 #include "ui_fixture.hpp"
 
 #include <fstream>
+#include <sstream>
 #include <unistd.h>
 
 #include "app/font_loader.hpp"
 #include "ui/theme.hpp"
 
 namespace et::ui::test {
+
+namespace {
+
+constexpr float kTolerance = 1.0f; // touching edges are fine; overlapping is not
+
+std::string describe(const LayoutRecord& r) {
+    std::ostringstream s;
+    s << r.id << " [" << r.min.x << "," << r.min.y << " - " << r.max.x << "," << r.max.y << "]";
+    return s.str();
+}
+
+} // namespace
+
+void expect_clean_layout(const std::vector<LayoutRecord>& items, ImVec2 display,
+                         const std::string& screen) {
+    ASSERT_FALSE(items.empty()) << screen;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const LayoutRecord& a = items[i];
+        SCOPED_TRACE(screen + ": " + describe(a));
+        EXPECT_GT(a.max.x - a.min.x, 0.0f);
+        EXPECT_GT(a.max.y - a.min.y, 0.0f);
+        // Never cut off sideways, and never outside the window at all.
+        EXPECT_GE(a.min.x + kTolerance, a.clip_min.x);
+        EXPECT_LE(a.max.x - kTolerance, a.clip_max.x);
+        EXPECT_GE(a.min.x + kTolerance, 0.0f);
+        EXPECT_LE(a.max.x - kTolerance, display.x);
+        if (!a.scrolls_y) {
+            EXPECT_GE(a.min.y + kTolerance, a.clip_min.y);
+            EXPECT_LE(a.max.y - kTolerance, a.clip_max.y);
+        }
+        // Only what shows counts: a control scrolled under the menu bar is not overlapping it.
+        const ImVec2 a_min(std::max(a.min.x, a.clip_min.x), std::max(a.min.y, a.clip_min.y));
+        const ImVec2 a_max(std::min(a.max.x, a.clip_max.x), std::min(a.max.y, a.clip_max.y));
+        for (std::size_t j = i + 1; j < items.size(); ++j) {
+            const LayoutRecord& b = items[j];
+            const ImVec2 b_min(std::max(b.min.x, b.clip_min.x), std::max(b.min.y, b.clip_min.y));
+            const ImVec2 b_max(std::min(b.max.x, b.clip_max.x), std::min(b.max.y, b.clip_max.y));
+            const float w = std::min(a_max.x, b_max.x) - std::max(a_min.x, b_min.x);
+            const float h = std::min(a_max.y, b_max.y) - std::max(a_min.y, b_min.y);
+            EXPECT_FALSE(w > kTolerance && h > kTolerance) << "overlaps " << describe(b);
+        }
+    }
+}
 
 void UiTest::SetUp() {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();

@@ -22,6 +22,11 @@ enum Key : int {
     kLeft = 263, kDown = 264, kUp = 265,
 };
 
+// Recorded controls must not overlap each other or be cut off by their window (a scrolling
+// window may hide them vertically).
+void expect_clean_layout(const std::vector<LayoutRecord>& items, ImVec2 display,
+                         const std::string& screen);
+
 class UiTest : public ::testing::Test {
 protected:
     void SetUp() override;

@@ -119,7 +119,7 @@ bool inside(const LayoutRecord& inner, const LayoutRecord& outer) {
            inner.max.x - kTolerance <= outer.max.x && inner.max.y - kTolerance <= outer.max.y;
 }
 
-void expect_clean_layout(std::vector<LayoutRecord> items, ImVec2 display,
+void expect_clean_screen(std::vector<LayoutRecord> items, ImVec2 display,
                          const std::string& screen) {
     // "couples:verdict" marks that the verdict is on screen; it is recorded on the engine's
     // panel and has its rectangle, so it is not a control of its own.
@@ -631,7 +631,7 @@ TEST_P(ModesLayoutTest, CouplesScreensFit) {
     resize(size.x, size.y);
     app->show_page(Page::Couples); // the menu folds into "Modes" on a small window
     frames(3);
-    expect_clean_layout(layout, size, "couples setup");
+    expect_clean_screen(layout, size, "couples setup");
     ASSERT_NE(item("couples:start"), nullptr);
     click_item("couples:first");
     type("Alexandra");
@@ -640,7 +640,7 @@ TEST_P(ModesLayoutTest, CouplesScreensFit) {
     click_item("couples:start");
     ASSERT_TRUE(app->couples);
     frames(3);
-    expect_clean_layout(layout, size, "couples choosing");
+    expect_clean_screen(layout, size, "couples choosing");
 
     click_item("couples:real-talk");
     frames(2);
@@ -648,7 +648,7 @@ TEST_P(ModesLayoutTest, CouplesScreensFit) {
     click_item("couples:card");
     type(kCardLine);
     frames(2);
-    expect_clean_layout(layout, size, "couples sharing");
+    expect_clean_screen(layout, size, "couples sharing");
     press(kEnter, true);
     press(kEnter);
     frames(2);
@@ -657,12 +657,12 @@ TEST_P(ModesLayoutTest, CouplesScreensFit) {
     press(kEnter);
     ASSERT_EQ(app->couples->phase(), CouplesPhase::Rating);
     frames(3);
-    expect_clean_layout(layout, size, "couples rating");
+    expect_clean_screen(layout, size, "couples rating");
     press('9');
     press(kEnter);
     ASSERT_EQ(app->couples->phase(), CouplesPhase::Verdict);
     frames(3);
-    expect_clean_layout(layout, size, "couples verdict");
+    expect_clean_screen(layout, size, "couples verdict");
 
     // A scripted round: the answering screen with its six choices, then the summary.
     press(kEnter);
@@ -672,7 +672,7 @@ TEST_P(ModesLayoutTest, CouplesScreensFit) {
     press(kEnter);
     ASSERT_EQ(app->couples->phase(), CouplesPhase::Answering);
     frames(3);
-    expect_clean_layout(layout, size, "couples answering, scripted");
+    expect_clean_screen(layout, size, "couples answering, scripted");
     press('3');
     press(kEnter);
     press(kEnter);
@@ -682,7 +682,7 @@ TEST_P(ModesLayoutTest, CouplesScreensFit) {
     click_item("couples:end");
     ASSERT_EQ(app->couples->phase(), CouplesPhase::Finished);
     frames(3);
-    expect_clean_layout(layout, size, "couples summary");
+    expect_clean_screen(layout, size, "couples summary");
 }
 
 TEST_P(ModesLayoutTest, WorkshopPresentingFits) {
@@ -690,7 +690,7 @@ TEST_P(ModesLayoutTest, WorkshopPresentingFits) {
     resize(size.x, size.y);
     ASSERT_TRUE(app->open_workshop("fear-friend-fight"));
     frames(3);
-    expect_clean_layout(layout, size, "workshop, nothing shown");
+    expect_clean_screen(layout, size, "workshop, nothing shown");
     press('A');
     press('R');
     scroll_to("workshop:suggestion");
@@ -699,10 +699,10 @@ TEST_P(ModesLayoutTest, WorkshopPresentingFits) {
     press(kEnter);
     ASSERT_EQ(app->workshop->responses().size(), 7u);
     frames(3); // Enter left the box: the keys are for the presenter again
-    expect_clean_layout(layout, size, "workshop presenting");
+    expect_clean_screen(layout, size, "workshop presenting");
     press('C');
     frames(3);
-    expect_clean_layout(layout, size, "workshop compare");
+    expect_clean_screen(layout, size, "workshop compare");
 }
 
 TEST_P(ModesLayoutTest, WorkshopAtProjectorSizeFits) {
@@ -715,7 +715,7 @@ TEST_P(ModesLayoutTest, WorkshopAtProjectorSizeFits) {
     press('A');
     press('R');
     frames(3);
-    expect_clean_layout(layout, size, "workshop presenting at projector size");
+    expect_clean_screen(layout, size, "workshop presenting at projector size");
 }
 
 INSTANTIATE_TEST_SUITE_P(Sizes, ModesLayoutTest,

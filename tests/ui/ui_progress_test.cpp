@@ -122,7 +122,7 @@ std::string describe(const LayoutRecord& r) {
     return s.str();
 }
 
-void expect_clean_layout(const std::vector<LayoutRecord>& items, ImVec2 display,
+void expect_clean_screen(const std::vector<LayoutRecord>& items, ImVec2 display,
                          const std::string& screen) {
     ASSERT_FALSE(items.empty()) << screen;
     for (std::size_t i = 0; i < items.size(); ++i) {
@@ -684,21 +684,21 @@ TEST_P(ProgressLayoutTest, ProgressScreenFits) {
     frames(2);
     ASSERT_TRUE(app->errors.empty()) << app->errors.front();
     ASSERT_NE(item("progress:weeks"), nullptr);
-    expect_clean_layout(layout, size, "progress, top");
+    expect_clean_screen(layout, size, "progress, top");
     scroll_to("progress:keep-words");
     frames(2);
-    expect_clean_layout(layout, size, "progress, bottom");
+    expect_clean_screen(layout, size, "progress, bottom");
 
     app->set_progress_player("Alexandra");
     frames(3);
-    expect_clean_layout(layout, size, "progress, one player");
+    expect_clean_screen(layout, size, "progress, one player");
 
     scroll_to("progress:delete");
     click_item("progress:delete");
     frames(3);
     const LayoutRecord* confirm = item("progress:delete-confirm");
     ASSERT_NE(confirm, nullptr);
-    expect_clean_layout(records_in(layout, confirm->window), size, "delete confirmation");
+    expect_clean_screen(records_in(layout, confirm->window), size, "delete confirmation");
     click_item("progress:delete-cancel");
 }
 
@@ -716,16 +716,16 @@ TEST_P(ProgressLayoutTest, ProjectorFontStillFitsAndProgressIsUnderModes) {
     }
     open_progress_from_menu();
     frames(2);
-    expect_clean_layout(layout, size, "progress at 36 px, top");
+    expect_clean_screen(layout, size, "progress at 36 px, top");
     scroll_to("progress:keep-words");
     frames(2);
-    expect_clean_layout(layout, size, "progress at 36 px, bottom");
+    expect_clean_screen(layout, size, "progress at 36 px, bottom");
     scroll_to("progress:delete");
     click_item("progress:delete");
     frames(3);
     const LayoutRecord* confirm = item("progress:delete-confirm");
     ASSERT_NE(confirm, nullptr);
-    expect_clean_layout(records_in(layout, confirm->window), size, "delete confirmation at 36 px");
+    expect_clean_screen(records_in(layout, confirm->window), size, "delete confirmation at 36 px");
 }
 
 INSTANTIATE_TEST_SUITE_P(Sizes, ProgressLayoutTest,
