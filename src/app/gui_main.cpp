@@ -252,11 +252,13 @@ int run_gui(const GuiOptions& options) {
                                                        : ui::Mode::Solo;
     ui::AppState app(std::move(store),
                      ui::StartOptions{options.scenarios_dir, options.criteria, mode}, &trace);
-    // The disclosure criteria are compiled against the scoring criteria: same thread, after.
-    auto criteria_loading = in_background([path = app.criteria_file()] {
+    // The disclosure criteria are compiled against the scoring criteria: same thread, after;
+    // at startup only when the check-in is the first screen, else after the first frame.
+    const bool disclosure_first = mode == ui::Mode::CheckIn;
+    auto criteria_loading = in_background([path = app.criteria_file(), disclosure_first] {
         CriteriaLoad criteria = load_criteria_file(path);
         DisclosureLoad disclosure;
-        if (criteria.criteria) {
+        if (criteria.criteria && disclosure_first) {
             disclosure = load_disclosure_file(default_disclosure_path(), *criteria.criteria);
         }
         return std::make_pair(std::move(criteria), std::move(disclosure));
@@ -344,7 +346,9 @@ int run_gui(const GuiOptions& options) {
     }
     auto [criteria_loaded, disclosure_loaded] = criteria_loading.get();
     app.apply_criteria(std::move(criteria_loaded));
-    app.apply_disclosure(std::move(disclosure_loaded));
+    if (disclosure_first) {
+        app.apply_disclosure(std::move(disclosure_loaded));
+    }
     app.apply_library(library_loading.get());
     app.apply_history(history_opening.get());
     Appearance appearance;
@@ -383,6 +387,9 @@ int run_gui(const GuiOptions& options) {
             glfwPollEvents();
         } else {
             glfwWaitEventsTimeout(kIdleWaitSeconds);
+        }
+        if (app.poll_disclosure()) {
+            g_activity = true; // the check-in's live feedback can start
         }
         const auto now = std::chrono::steady_clock::now();
         if (now - last_folder_check > std::chrono::duration<double>(kIdleWaitSeconds)) {
@@ -433,6 +440,9 @@ int run_gui(const GuiOptions& options) {
         glfwSwapBuffers(window);
         frame_stats.add(thread_cpu_ms() - frame_cpu_start);
         if (frame == 1) {
+            if (!disclosure_first) {
+                app.start_disclosure_load([] { glfwPostEmptyEvent(); });
+            }
             const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                 std::chrono::steady_clock::now() - g_process_start);
             const auto epoch = std::chrono::duration_cast<std::chrono::milliseconds>(

@@ -66,6 +66,11 @@ void AppState::load_criteria() {
 }
 
 void AppState::apply_criteria(CriteriaLoad loaded) {
+    // A background disclosure load reads the criteria about to be replaced: let it finish.
+    if (disclosure_job_.valid()) {
+        disclosure_job_.wait();
+        poll_disclosure();
+    }
     criteria_problems = std::move(loaded.problems);
     if (loaded.criteria) {
         // The session's prepared step points into the old scorer: end it first.

@@ -3,6 +3,7 @@
 // call these actions; tests drive them through the UI and assert on this state.
 #pragma once
 
+#include <functional>
 #include <future>
 #include <memory>
 #include <optional>
@@ -158,6 +159,12 @@ public:
     void load_disclosure();
     // Installs disclosure criteria loaded elsewhere (the window loads them with the criteria).
     void apply_disclosure(DisclosureLoad loaded);
+    // Loads them on a worker thread against the criteria in effect (which stay until it is
+    // done); `done` runs on that thread when it is (the window wakes its loop with it).
+    void start_disclosure_load(std::function<void()> done = {});
+    bool disclosure_loading() const { return disclosure_job_.valid(); }
+    // Installs a finished background load; true when it did. Call once per frame.
+    bool poll_disclosure();
     void open_checkin(); // the check-in page, its first box with the keyboard
     // The live reading of `text`, recomputed only when it changed since the last call with
     // this `reading`: null when the text is blank or the disclosure criteria did not load.
@@ -236,6 +243,7 @@ private:
     bool save_refusal_reported_ = false;
     bool history_error_reported_ = false;
     std::optional<ProgressSummary> progress_;
+    std::future<DisclosureLoad> disclosure_job_;
     std::future<ProgressSummary> progress_job_;
     bool progress_again_ = false; // the filter changed while a computation was running
 };

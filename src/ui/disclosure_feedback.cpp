@@ -86,6 +86,13 @@ void layer_badge(const AppState& app, Layer layer) {
 }
 
 void feedback_unavailable_line(AppState& app) {
+    if (app.disclosure_loading()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().text_dim);
+        ImGui::TextWrapped("Live feedback is getting ready\xE2\x80\xA6");
+        ImGui::PopStyleColor();
+        record_item(app, "checkin:loading", Item::Static);
+        return;
+    }
     ImGui::PushStyleColor(ImGuiCol_Text, palette().warning);
     ImGui::TextWrapped("Live feedback is unavailable: the disclosure criteria did not load (see "
                        "Problems). You can still write; nothing is judged.");

@@ -1,8 +1,11 @@
 // The check-in screen driven through io: opened from the menu and the home page, typed into,
 // live feedback per box, Tab between boxes, the reflection, the free box, a failed criteria
 // load, couples' "Use my check-in", and the layout at a laptop size and at 4K.
+#include <atomic>
+#include <chrono>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "ui_fixture.hpp"
 
@@ -184,6 +187,31 @@ TEST_F(CheckinTest, WithoutDisclosureCriteriaItIsAJournal) {
     EXPECT_EQ(app->checkin_reflection->answers.size(), 1u);
     EXPECT_TRUE(app->checkin_inner_text.empty());
     EXPECT_EQ(trace_events("checkin_finished").size(), 1u);
+}
+
+// The window loads the disclosure criteria after its first frame, on a worker thread: the
+// page says feedback is getting ready, then gives it once the load is installed.
+TEST_F(CheckinTest, FeedbackArrivesFromTheBackgroundLoad) {
+    app->disclosure.reset();
+    app->disclosure_criteria.reset();
+    std::atomic<bool> done{false};
+    app->start_disclosure_load([&] { done = true; });
+    ASSERT_TRUE(app->disclosure_loading());
+    open_from_menu();
+    if (!app->poll_disclosure()) {
+        EXPECT_NE(item("checkin:loading"), nullptr);
+        EXPECT_EQ(item("checkin:unavailable"), nullptr);
+    }
+    while (!app->poll_disclosure() && app->disclosure_loading()) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    EXPECT_TRUE(done);
+    ASSERT_TRUE(app->disclosure);
+    frames(2);
+    EXPECT_EQ(item("checkin:loading"), nullptr);
+    type(kInner);
+    frames(2);
+    EXPECT_TRUE(app->checkin.readings[0].result);
 }
 
 TEST_F(CheckinTest, RealTalkGetsLiveFeedbackAndTheCheckin) {
