@@ -59,6 +59,16 @@ std::string csv_field(std::string_view s) {
     return out + "\"";
 }
 
+// Words a person typed (a name, a response): a cell that starts like a formula ("=HYPERLINK(",
+// "+1", "@SUM") would be run by a spreadsheet that opens the file, so it gets a leading
+// apostrophe, the usual guard that spreadsheets show as plain text.
+std::string csv_text_field(std::string_view s) {
+    if (!s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos) {
+        return csv_field("'" + std::string(s));
+    }
+    return csv_field(s);
+}
+
 } // namespace
 
 bool HistoryStore::for_each_attempt(const std::optional<std::string>& player,
@@ -129,12 +139,12 @@ bool HistoryStore::export_csv(std::ostream& out, const std::optional<std::string
         [&](const Attempt& a) {
             line = std::to_string(a.id) + ',' + utc_iso(a.time_ms) + ',' +
                    std::to_string(a.time_ms) + ',' + a.local_day + ',' + practice_mode_id(a.mode) +
-                   ',' + csv_field(a.player) + ',' + csv_field(a.scenario_id) + ',' +
+                   ',' + csv_text_field(a.player) + ',' + csv_field(a.scenario_id) + ',' +
                    csv_field(a.step_id) + ',' + answer_source_id(a.source) + ',' +
                    std::to_string(a.level) + ',' + std::to_string(a.score) + ',' +
                    mistake_ids(a.mistakes) + ',' +
                    (a.felt_heard ? std::to_string(*a.felt_heard) : std::string()) + ',' +
-                   (a.response ? csv_field(*a.response) : std::string()) + "\r\n";
+                   (a.response ? csv_text_field(*a.response) : std::string()) + "\r\n";
             out << line;
         },
         last_error_);

@@ -329,6 +329,23 @@ TEST_F(History, CsvQuotesFieldsAndListsMistakes) {
         << text;
 }
 
+// A response that starts like a spreadsheet formula is exported as text, not as a formula.
+TEST_F(History, CsvNeverStartsACellWithAFormula) {
+    HistoryStore store(db());
+    Attempt a = attempt("2026-11-20", 1, 55);
+    a.player = "@admin";
+    a.response = "=HYPERLINK(\"http://example.invalid\",\"hi\")";
+    ASSERT_TRUE(store.record(a));
+    std::ostringstream csv;
+    ASSERT_TRUE(store.export_csv(csv));
+    const std::string text = csv.str();
+    EXPECT_NE(text.find(",'@admin,"), std::string::npos) << text;
+    EXPECT_NE(text.find(",\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"hi\"\")\"\r\n"),
+              std::string::npos)
+        << text;
+    EXPECT_EQ(text.find(",=HYPERLINK"), std::string::npos) << text;
+}
+
 TEST_F(History, JsonIsAnArrayOfObjectsWithMistakes) {
     HistoryStore store(db());
     std::ostringstream empty;
