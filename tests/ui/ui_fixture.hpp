@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -22,10 +23,17 @@ enum Key : int {
     kLeft = 263, kDown = 264, kUp = 265,
 };
 
+// What a screen may record besides controls: panels (backgrounds recorded around the controls
+// they hold, which may sit on them) and markers (ids that only say something is on screen).
+struct LayoutAllowances {
+    std::function<bool(const std::string& id)> is_panel; // null: no panels
+    std::vector<std::string> markers;
+};
+
 // Recorded controls must not overlap each other or be cut off by their window (a scrolling
 // window may hide them vertically).
 void expect_clean_layout(const std::vector<LayoutRecord>& items, ImVec2 display,
-                         const std::string& screen);
+                         const std::string& screen, const LayoutAllowances& allow = {});
 
 class UiTest : public ::testing::Test {
 protected:

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
-#include <sstream>
 
 namespace et::ui::test {
 
@@ -94,16 +93,6 @@ std::vector<std::string> page_records(const std::vector<LayoutRecord>& layout,
     return out;
 }
 
-// As ui_layout_test.cpp: recorded controls neither overlap nor get cut off by their window
-// (a window that scrolls may hide them vertically); a control may sit on its panel.
-constexpr float kTolerance = 1.0f;
-
-std::string describe(const LayoutRecord& r) {
-    std::ostringstream s;
-    s << r.id << " [" << r.min.x << "," << r.min.y << " - " << r.max.x << "," << r.max.y << "]";
-    return s.str();
-}
-
 // Panels are backgrounds recorded around the controls they hold.
 bool is_panel(const std::string& id) {
     static const std::vector<std::string> panels = {"couples:felt",      "couples:engine",
@@ -114,46 +103,11 @@ bool is_panel(const std::string& id) {
            id.rfind("workshop:response:", 0) == 0 || id.rfind("workshop:compare:", 0) == 0;
 }
 
-bool inside(const LayoutRecord& inner, const LayoutRecord& outer) {
-    return inner.min.x + kTolerance >= outer.min.x && inner.min.y + kTolerance >= outer.min.y &&
-           inner.max.x - kTolerance <= outer.max.x && inner.max.y - kTolerance <= outer.max.y;
-}
-
-void expect_clean_screen(std::vector<LayoutRecord> items, ImVec2 display,
+// The fixture's layout check with this file's panels; "couples:verdict" only marks that the
+// verdict is on screen (it is recorded on the engine's panel, with its rectangle).
+void expect_clean_screen(const std::vector<LayoutRecord>& items, ImVec2 display,
                          const std::string& screen) {
-    // "couples:verdict" marks that the verdict is on screen; it is recorded on the engine's
-    // panel and has its rectangle, so it is not a control of its own.
-    items.erase(std::remove_if(items.begin(), items.end(),
-                               [](const LayoutRecord& r) { return r.id == "couples:verdict"; }),
-                items.end());
-    ASSERT_FALSE(items.empty()) << screen;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        const LayoutRecord& a = items[i];
-        SCOPED_TRACE(screen + ": " + describe(a));
-        EXPECT_GT(a.max.x - a.min.x, 0.0f);
-        EXPECT_GT(a.max.y - a.min.y, 0.0f);
-        EXPECT_GE(a.min.x + kTolerance, a.clip_min.x);
-        EXPECT_LE(a.max.x - kTolerance, a.clip_max.x);
-        EXPECT_GE(a.min.x + kTolerance, 0.0f);
-        EXPECT_LE(a.max.x - kTolerance, display.x);
-        if (!a.scrolls_y) {
-            EXPECT_GE(a.min.y + kTolerance, a.clip_min.y);
-            EXPECT_LE(a.max.y - kTolerance, a.clip_max.y);
-        }
-        const ImVec2 a_min(std::max(a.min.x, a.clip_min.x), std::max(a.min.y, a.clip_min.y));
-        const ImVec2 a_max(std::min(a.max.x, a.clip_max.x), std::min(a.max.y, a.clip_max.y));
-        for (std::size_t j = i + 1; j < items.size(); ++j) {
-            const LayoutRecord& b = items[j];
-            if ((is_panel(a.id) && inside(b, a)) || (is_panel(b.id) && inside(a, b))) {
-                continue; // a control on its panel
-            }
-            const ImVec2 b_min(std::max(b.min.x, b.clip_min.x), std::max(b.min.y, b.clip_min.y));
-            const ImVec2 b_max(std::min(b.max.x, b.clip_max.x), std::min(b.max.y, b.clip_max.y));
-            const float w = std::min(a_max.x, b_max.x) - std::max(a_min.x, b_min.x);
-            const float h = std::min(a_max.y, b_max.y) - std::max(a_min.y, b_min.y);
-            EXPECT_FALSE(w > kTolerance && h > kTolerance) << "overlaps " << describe(b);
-        }
-    }
+    expect_clean_layout(items, display, screen, LayoutAllowances{is_panel, {"couples:verdict"}});
 }
 
 class ModesTest : public UiTest {

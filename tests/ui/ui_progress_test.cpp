@@ -8,7 +8,6 @@
 #include <fstream>
 #include <map>
 #include <optional>
-#include <sstream>
 
 #include <imgui_internal.h>
 
@@ -112,44 +111,7 @@ std::optional<ImVec2> where_drawn(const std::string& text) {
     return std::nullopt;
 }
 
-// [SECTION] Layout, as ui_layout_test.cpp and ui_modes_test.cpp check it
-
-constexpr float kTolerance = 1.0f;
-
-std::string describe(const LayoutRecord& r) {
-    std::ostringstream s;
-    s << r.id << " [" << r.min.x << "," << r.min.y << " - " << r.max.x << "," << r.max.y << "]";
-    return s.str();
-}
-
-void expect_clean_screen(const std::vector<LayoutRecord>& items, ImVec2 display,
-                         const std::string& screen) {
-    ASSERT_FALSE(items.empty()) << screen;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        const LayoutRecord& a = items[i];
-        SCOPED_TRACE(screen + ": " + describe(a));
-        EXPECT_GT(a.max.x - a.min.x, 0.0f);
-        EXPECT_GT(a.max.y - a.min.y, 0.0f);
-        EXPECT_GE(a.min.x + kTolerance, a.clip_min.x);
-        EXPECT_LE(a.max.x - kTolerance, a.clip_max.x);
-        EXPECT_GE(a.min.x + kTolerance, 0.0f);
-        EXPECT_LE(a.max.x - kTolerance, display.x);
-        if (!a.scrolls_y) {
-            EXPECT_GE(a.min.y + kTolerance, a.clip_min.y);
-            EXPECT_LE(a.max.y - kTolerance, a.clip_max.y);
-        }
-        const ImVec2 a_min(std::max(a.min.x, a.clip_min.x), std::max(a.min.y, a.clip_min.y));
-        const ImVec2 a_max(std::min(a.max.x, a.clip_max.x), std::min(a.max.y, a.clip_max.y));
-        for (std::size_t j = i + 1; j < items.size(); ++j) {
-            const LayoutRecord& b = items[j];
-            const ImVec2 b_min(std::max(b.min.x, b.clip_min.x), std::max(b.min.y, b.clip_min.y));
-            const ImVec2 b_max(std::min(b.max.x, b.clip_max.x), std::min(b.max.y, b.clip_max.y));
-            const float w = std::min(a_max.x, b_max.x) - std::max(a_min.x, b_min.x);
-            const float h = std::min(a_max.y, b_max.y) - std::max(a_min.y, b_min.y);
-            EXPECT_FALSE(w > kTolerance && h > kTolerance) << "overlaps " << describe(b);
-        }
-    }
-}
+// [SECTION] Layout (the check itself is the fixture's expect_clean_layout)
 
 // The records of one window (e.g. a modal's, which covers the page under it).
 std::vector<LayoutRecord> records_in(const std::vector<LayoutRecord>& layout, ImGuiID window) {
@@ -684,21 +646,21 @@ TEST_P(ProgressLayoutTest, ProgressScreenFits) {
     frames(2);
     ASSERT_TRUE(app->errors.empty()) << app->errors.front();
     ASSERT_NE(item("progress:weeks"), nullptr);
-    expect_clean_screen(layout, size, "progress, top");
+    expect_clean_layout(layout, size, "progress, top");
     scroll_to("progress:keep-words");
     frames(2);
-    expect_clean_screen(layout, size, "progress, bottom");
+    expect_clean_layout(layout, size, "progress, bottom");
 
     app->set_progress_player("Alexandra");
     frames(3);
-    expect_clean_screen(layout, size, "progress, one player");
+    expect_clean_layout(layout, size, "progress, one player");
 
     scroll_to("progress:delete");
     click_item("progress:delete");
     frames(3);
     const LayoutRecord* confirm = item("progress:delete-confirm");
     ASSERT_NE(confirm, nullptr);
-    expect_clean_screen(records_in(layout, confirm->window), size, "delete confirmation");
+    expect_clean_layout(records_in(layout, confirm->window), size, "delete confirmation");
     click_item("progress:delete-cancel");
 }
 
@@ -716,16 +678,16 @@ TEST_P(ProgressLayoutTest, ProjectorFontStillFitsAndProgressIsUnderModes) {
     }
     open_progress_from_menu();
     frames(2);
-    expect_clean_screen(layout, size, "progress at 36 px, top");
+    expect_clean_layout(layout, size, "progress at 36 px, top");
     scroll_to("progress:keep-words");
     frames(2);
-    expect_clean_screen(layout, size, "progress at 36 px, bottom");
+    expect_clean_layout(layout, size, "progress at 36 px, bottom");
     scroll_to("progress:delete");
     click_item("progress:delete");
     frames(3);
     const LayoutRecord* confirm = item("progress:delete-confirm");
     ASSERT_NE(confirm, nullptr);
-    expect_clean_screen(records_in(layout, confirm->window), size, "delete confirmation at 36 px");
+    expect_clean_layout(records_in(layout, confirm->window), size, "delete confirmation at 36 px");
 }
 
 INSTANTIATE_TEST_SUITE_P(Sizes, ProgressLayoutTest,
