@@ -6,6 +6,7 @@
 
 #include "core/json_checker.hpp"
 #include "core/paths.hpp"
+#include "core/pattern_reading.hpp"
 
 namespace et {
 
@@ -263,7 +264,7 @@ private:
                     if (!check_.expect_string(members[i], at / i)) {
                         continue;
                     }
-                    const auto m = slot_mask(members[i].get<std::string>());
+                    const auto m = patterns_.slot_mask(members[i].get<std::string>());
                     if (!m) {
                         check_.error(at / i, "unknown group or list \"" +
                                                  members[i].get<std::string>() + "\"");
@@ -279,7 +280,7 @@ private:
         std::vector<std::string> exact;
         if (auto names = check_.string_array_member(root, top, "exact_lists", false)) {
             for (std::size_t i = 0; i < names->size(); ++i) {
-                if (!slot_mask((*names)[i])) {
+                if (!patterns_.slot_mask((*names)[i])) {
                     check_.error(top / "exact_lists" / i, "no list is named \"" + (*names)[i] + "\"");
                 }
             }
@@ -304,52 +305,6 @@ private:
         }
     }
 
-    std::optional<SlotMask> slot_mask(std::string_view name) const {
-        for (std::size_t i = 0; i < c_.slot_names.size(); ++i) {
-            if (c_.slot_names[i] == name) {
-                return SlotMask{1} << i;
-            }
-        }
-        for (const auto& [group, mask] : groups_) {
-            if (group == name) {
-                return mask;
-            }
-        }
-        return std::nullopt;
-    }
-
-    std::optional<Pattern> compile(const nlohmann::json& value, const JsonPath& at) {
-        if (!check_.expect_string(value, at)) {
-            return std::nullopt;
-        }
-        Pattern::CompileError error{0, ""};
-        auto pattern = Pattern::compile(
-            value.get_ref<const std::string&>(), c_.normalisation,
-            [this](std::string_view name) { return slot_mask(name); }, c_.vocabulary, error);
-        if (!pattern) {
-            check_.error(at, "in pattern \"" + value.get<std::string>() + "\" at character " +
-                                 std::to_string(error.column + 1) + ": " + error.message);
-        }
-        return pattern;
-    }
-
-    std::vector<Pattern> compile_list(const nlohmann::json& parent, const JsonPath& path,
-                                      std::string_view key, bool required) {
-        std::vector<Pattern> out;
-        const auto* list = check_.member(parent, path, key, required);
-        const JsonPath at = path / std::string(key);
-        if (list == nullptr || !check_.expect_array(*list, at)) {
-            return out;
-        }
-        out.reserve(list->size());
-        for (std::size_t i = 0; i < list->size(); ++i) {
-            if (auto p = compile((*list)[i], at / i)) {
-                out.push_back(std::move(*p));
-            }
-        }
-        return out;
-    }
-
     // {"id": {"explain": "...", "patterns": [...]}, ...}
     std::vector<Criterion> read_criteria(const nlohmann::json& parent, const JsonPath& path,
                                          std::string_view key) {
@@ -368,7 +323,7 @@ private:
             Criterion c;
             c.id = id;
             c.explain = check_.string_member(body, here, "explain", true).value_or("");
-            c.patterns = compile_list(body, here, "patterns", true);
+            c.patterns = patterns_.compile_list(body, here, "patterns", true);
             out.push_back(std::move(c));
         }
         return out;
@@ -380,7 +335,7 @@ private:
             return;
         }
         c_.level_one = read_criteria(*l1, top / "level_one", "criteria");
-        c_.level_one_except = compile_list(*l1, top / "level_one", "except", false);
+        c_.level_one_except = patterns_.compile_list(*l1, top / "level_one", "except", false);
         for (const auto& w : check_.string_array_member(*l1, top / "level_one", "question_words", false)
                                  .value_or(std::vector<std::string>{})) {
             for (auto& n : normalise_words(w, c_.normalisation)) {
@@ -424,28 +379,17 @@ private:
         c_.slot_index_by_id[id].emplace_back(static_cast<std::uint8_t>(slot), entry);
     }
 
-    // Words as sorted vocabulary ids: the scorer compares integers per token.
-    std::vector<int> word_ids(const std::vector<std::string>& words) {
-        std::vector<int> ids;
-        for (const auto& w : words) {
-            for (const auto& n : normalise_words(w, c_.normalisation)) {
-                ids.push_back(c_.vocabulary.intern(n));
-            }
-        }
-        std::sort(ids.begin(), ids.end());
-        return ids;
-    }
-
     void read_negation(const nlohmann::json& root, const JsonPath& top) {
         const auto* n = object_member(root, top, "negation");
         if (n == nullptr) {
             return;
         }
         const JsonPath at = top / "negation";
-        c_.negator_ids = word_ids(check_.string_array_member(*n, at, "negators", true)
-                                      .value_or(std::vector<std::string>{}));
-        c_.negation_transparent_ids = word_ids(check_.string_array_member(*n, at, "transparent", true)
-                                                   .value_or(std::vector<std::string>{}));
+        c_.negator_ids = patterns_.word_ids(check_.string_array_member(*n, at, "negators", true)
+                                                .value_or(std::vector<std::string>{}));
+        c_.negation_transparent_ids =
+            patterns_.word_ids(check_.string_array_member(*n, at, "transparent", true)
+                                   .value_or(std::vector<std::string>{}));
     }
 
     void read_mistakes(const nlohmann::json& root, const JsonPath& top) {
@@ -476,7 +420,7 @@ private:
             out.why = check_.string_member(*body, here, "why", true).value_or("");
             out.weight = static_cast<int>(check_.integer_member(*body, here, "weight", true, 0, 100).value_or(0));
             out.criteria = read_criteria(*body, here, "criteria");
-            out.except = compile_list(*body, here, "except", false);
+            out.except = patterns_.compile_list(*body, here, "except", false);
             for (const char* key : {"absorbs", "absorbs_overlapping"}) {
                 const auto ids = check_.string_array_member(*body, here, key, false)
                                      .value_or(std::vector<std::string>{});
@@ -580,6 +524,8 @@ private:
     JsonChecker check_;
     Criteria c_;
     std::vector<std::pair<std::string, SlotMask>> groups_;
+    // Declared after what it refers to.
+    PatternReading patterns_{check_, c_.normalisation, c_.vocabulary, c_.slot_names, groups_};
 };
 
 } // namespace

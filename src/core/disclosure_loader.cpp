@@ -2,6 +2,7 @@
 #include "core/disclosure.hpp"
 #include "core/json_checker.hpp"
 #include "core/paths.hpp"
+#include "core/pattern_reading.hpp"
 
 #include <algorithm>
 
@@ -51,8 +52,9 @@ public:
             return std::nullopt; // patterns cannot compile without slots
         }
         read_negation(root, top);
-        c_.coordination_ids = word_ids(check_.string_array_member(root, top, "coordination", true)
-                                           .value_or(std::vector<std::string>{}));
+        c_.coordination_ids =
+            patterns_.word_ids(check_.string_array_member(root, top, "coordination", true)
+                                   .value_or(std::vector<std::string>{}));
         read_criteria(root, top);
         read_texts(root, top);
         if (check_.failed()) {
@@ -297,7 +299,7 @@ private:
                     if (!check_.expect_string(members[i], at / i)) {
                         continue;
                     }
-                    const auto m = slot_mask(members[i].get<std::string>());
+                    const auto m = patterns_.slot_mask(members[i].get<std::string>());
                     if (!m) {
                         check_.error(at / i, "unknown group or list \"" +
                                                  members[i].get<std::string>() + "\"");
@@ -305,7 +307,7 @@ private:
                     }
                     mask |= *m;
                 }
-                if (slot_mask(name)) {
+                if (patterns_.slot_mask(name)) {
                     check_.error(at, "the name \"" + name +
                                          "\" is already used by another group or list");
                 }
@@ -350,66 +352,6 @@ private:
         }
     }
 
-    std::optional<SlotMask> slot_mask(std::string_view name) const {
-        for (std::size_t i = 0; i < c_.slot_names.size(); ++i) {
-            if (c_.slot_names[i] == name) {
-                return SlotMask{1} << i;
-            }
-        }
-        for (const auto& [group, mask] : groups_) {
-            if (group == name) {
-                return mask;
-            }
-        }
-        return std::nullopt;
-    }
-
-    std::vector<int> word_ids(const std::vector<std::string>& words) {
-        std::vector<int> ids;
-        for (const auto& w : words) {
-            for (const auto& n : normalise_words(w, c_.normalisation)) {
-                ids.push_back(c_.vocabulary.intern(n));
-            }
-        }
-        std::sort(ids.begin(), ids.end());
-        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-        return ids;
-    }
-
-    std::optional<Pattern> compile(const nlohmann::json& value, const JsonPath& at) {
-        if (!check_.expect_string(value, at)) {
-            return std::nullopt;
-        }
-        Pattern::CompileError error{0, ""};
-        auto pattern = Pattern::compile(
-            value.get_ref<const std::string&>(), c_.normalisation,
-            [this](std::string_view name) { return slot_mask(name); }, c_.vocabulary, error);
-        if (!pattern) {
-            check_.error(at, "in pattern \"" + value.get<std::string>() + "\" at character " +
-                                 std::to_string(error.column + 1) + ": " + error.message);
-        }
-        return pattern;
-    }
-
-    std::vector<Pattern> compile_list(const nlohmann::json& parent, const JsonPath& path,
-                                      std::string_view key, bool required) {
-        std::vector<Pattern> out;
-        const auto* list = check_.member(parent, path, key, required);
-        const JsonPath at = path / std::string(key);
-        if (list == nullptr || !check_.expect_array(*list, at)) {
-            return out;
-        }
-        for (std::size_t i = 0; i < list->size(); ++i) {
-            if (auto p = compile((*list)[i], at / i)) {
-                out.push_back(std::move(*p));
-            }
-        }
-        if (required && list->empty()) {
-            check_.error(at, "needs at least one pattern");
-        }
-        return out;
-    }
-
     void read_negation(const nlohmann::json& root, const JsonPath& top) {
         const auto* n = object_member(root, top, "negation", true);
         if (n == nullptr) {
@@ -417,11 +359,12 @@ private:
         }
         const JsonPath at = top / "negation";
         check_.warn_unknown_keys(*n, at, {"negators", "transparent", "except"});
-        c_.negator_ids = word_ids(check_.string_array_member(*n, at, "negators", true)
-                                      .value_or(std::vector<std::string>{}));
-        c_.transparent_ids = word_ids(check_.string_array_member(*n, at, "transparent", true)
-                                          .value_or(std::vector<std::string>{}));
-        c_.not_negation = compile_list(*n, at, "except", false);
+        c_.negator_ids = patterns_.word_ids(check_.string_array_member(*n, at, "negators", true)
+                                                .value_or(std::vector<std::string>{}));
+        c_.transparent_ids =
+            patterns_.word_ids(check_.string_array_member(*n, at, "transparent", true)
+                                   .value_or(std::vector<std::string>{}));
+        c_.not_negation = patterns_.compile_list(*n, at, "except", false);
     }
 
     void read_criteria(const nlohmann::json& root, const JsonPath& top) {
@@ -462,8 +405,8 @@ private:
                              "a body criterion needs an \"emotion\" (mad, sad, glad or fear)");
             }
             c.explain = check_.string_member(body, here, "explain", true).value_or("");
-            c.patterns = compile_list(body, here, "patterns", true);
-            c.except = compile_list(body, here, "except", false);
+            c.patterns = patterns_.compile_list(body, here, "patterns", true, true);
+            c.except = patterns_.compile_list(body, here, "except", false);
             c_.criteria.push_back(std::move(c));
         }
     }
@@ -499,6 +442,8 @@ private:
     const Criteria& base_;
     DisclosureCriteria c_;
     std::vector<std::pair<std::string, SlotMask>> groups_;
+    // Declared after what it refers to.
+    PatternReading patterns_{check_, c_.normalisation, c_.vocabulary, c_.slot_names, groups_};
     SlotMask appraisal_mask_ = 0;
 };
 

@@ -291,6 +291,15 @@ TEST(DisclosureCriteriaLoad, ErrorsAreLocatedAndNothingHalfLoads) {
     EXPECT_FALSE(load.criteria);
     EXPECT_NE(first_error(load).find("missing required key \"outer\""), std::string::npos);
 
+    // A criterion must say what it recognises: an empty pattern list is an error.
+    json = nlohmann::json::parse(good);
+    json["criteria"]["fear_body"]["patterns"] = nlohmann::json::array();
+    load = load_disclosure_text("d.json", json.dump(2), test::default_criteria());
+    EXPECT_FALSE(load.criteria);
+    EXPECT_NE(first_error(load).find("criteria.fear_body.patterns: needs at least one pattern"),
+              std::string::npos)
+        << first_error(load);
+
     load = load_disclosure_text("d.json", "{\"name\": \"x\",\n \"criteria\": [}",
                                 test::default_criteria());
     EXPECT_FALSE(load.criteria);

@@ -1,0 +1,71 @@
+// Slots, pattern lists and word ids as both criteria loaders read them.
+#include "core/pattern_reading.hpp"
+
+#include <algorithm>
+
+namespace et {
+
+std::optional<SlotMask> PatternReading::slot_mask(std::string_view name) const {
+    for (std::size_t i = 0; i < slot_names.size(); ++i) {
+        if (slot_names[i] == name) {
+            return SlotMask{1} << i;
+        }
+    }
+    for (const auto& [group, mask] : groups) {
+        if (group == name) {
+            return mask;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<Pattern> PatternReading::compile(const nlohmann::json& value,
+                                               const JsonPath& at) const {
+    if (!check.expect_string(value, at)) {
+        return std::nullopt;
+    }
+    Pattern::CompileError error{0, ""};
+    auto pattern = Pattern::compile(
+        value.get_ref<const std::string&>(), normalisation,
+        [this](std::string_view name) { return slot_mask(name); }, vocabulary, error);
+    if (!pattern) {
+        check.error(at, "in pattern \"" + value.get<std::string>() + "\" at character " +
+                            std::to_string(error.column + 1) + ": " + error.message);
+    }
+    return pattern;
+}
+
+std::vector<Pattern> PatternReading::compile_list(const nlohmann::json& parent,
+                                                  const JsonPath& path, std::string_view key,
+                                                  bool required, bool non_empty) const {
+    std::vector<Pattern> out;
+    const auto* list = check.member(parent, path, key, required);
+    const JsonPath at = path / std::string(key);
+    if (list == nullptr || !check.expect_array(*list, at)) {
+        return out;
+    }
+    out.reserve(list->size());
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        if (auto p = compile((*list)[i], at / i)) {
+            out.push_back(std::move(*p));
+        }
+    }
+    if (non_empty && list->empty()) {
+        check.error(at, "needs at least one pattern");
+    }
+    return out;
+}
+
+std::vector<int> PatternReading::word_ids(const std::vector<std::string>& words) const {
+    std::vector<int> ids;
+    for (const auto& w : words) {
+        for (const auto& n : normalise_words(w, normalisation)) {
+            ids.push_back(vocabulary.intern(n));
+        }
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+}
+
+} // namespace et

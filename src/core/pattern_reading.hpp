@@ -1,0 +1,38 @@
+// What the scoring and the disclosure criteria loaders read alike: `{name}` slots and groups,
+// pattern lists compiled with located errors, and word lists as vocabulary ids.
+#pragma once
+
+#include "core/json_checker.hpp"
+#include "core/pattern.hpp"
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace et {
+
+// Refers to a loader's own checker, normalisation, vocabulary, slot names and groups, which
+// the loader keeps filling while it reads; it holds no state of its own.
+struct PatternReading {
+    JsonChecker& check;
+    const Normalisation& normalisation;
+    Vocabulary& vocabulary;
+    const std::vector<std::string>& slot_names;
+    const std::vector<std::pair<std::string, SlotMask>>& groups;
+
+    // A slot's own bit, or a group's mask; nothing for an unknown name.
+    std::optional<SlotMask> slot_mask(std::string_view name) const;
+    // A pattern from a JSON string; a problem is reported at `at` with the character.
+    std::optional<Pattern> compile(const nlohmann::json& value, const JsonPath& at) const;
+    // The patterns of `parent[key]`; `non_empty` also reports an empty list.
+    std::vector<Pattern> compile_list(const nlohmann::json& parent, const JsonPath& path,
+                                      std::string_view key, bool required,
+                                      bool non_empty = false) const;
+    // Words as sorted, distinct vocabulary ids: the scorer compares integers per token.
+    std::vector<int> word_ids(const std::vector<std::string>& words) const;
+};
+
+} // namespace et
