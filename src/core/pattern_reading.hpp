@@ -2,15 +2,16 @@
 // pattern lists compiled with located errors, and word lists as vocabulary ids.
 #pragma once
 
-#include "core/json_checker.hpp"
-#include "core/pattern.hpp"
-
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/json_checker.hpp"
+#include "core/pattern.hpp"
 
 namespace et {
 
