@@ -11,24 +11,11 @@
 namespace et {
 namespace {
 
-using test::default_criteria;
 using test::source_path;
 
-const Scorer& scorer() {
-    static const Scorer s(default_criteria());
-    return s;
-}
+const Scorer& scorer() { return test::default_scorer(); }
 
-Scenario load(const std::string& path) {
-    auto load = load_scenario_file(path);
-    if (!load.scenario) {
-        for (const auto& d : load.problems) {
-            ADD_FAILURE() << d.to_string();
-        }
-        std::abort();
-    }
-    return std::move(*load.scenario);
-}
+Scenario load(const std::string& path) { return test::load_scenario_or_abort(path); }
 
 const Scenario& friend_fight() {
     static const Scenario s = load(source_path("scenarios/fear-friend-fight.json"));

@@ -1,4 +1,5 @@
-// Shared helpers for core tests: the default criteria, loaded once, and data paths.
+// Shared helpers for core tests: the default criteria and scorer, made once, scenarios that
+// must load, and data paths.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -6,6 +7,8 @@
 #include <string>
 
 #include "core/criteria.hpp"
+#include "core/scenario_loader.hpp"
+#include "core/scorer.hpp"
 
 namespace et::test {
 
@@ -21,6 +24,24 @@ inline const Criteria& default_criteria() {
         return std::move(*load.criteria);
     }();
     return criteria;
+}
+
+// A scorer over the default criteria, made once.
+inline const Scorer& default_scorer() {
+    static const Scorer scorer(default_criteria());
+    return scorer;
+}
+
+// A scenario file that must load; a test cannot go on without it.
+inline Scenario load_scenario_or_abort(const std::string& path) {
+    auto load = load_scenario_file(path);
+    if (!load.scenario) {
+        for (const auto& d : load.problems) {
+            ADD_FAILURE() << d.to_string();
+        }
+        std::abort();
+    }
+    return std::move(*load.scenario);
 }
 
 inline std::string data_path(const std::string& relative) {

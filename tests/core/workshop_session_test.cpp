@@ -9,26 +9,14 @@
 namespace et {
 namespace {
 
-using test::default_criteria;
 using test::source_path;
 
-const Scorer& scorer() {
-    static const Scorer s(default_criteria());
-    return s;
-}
+const Scorer& scorer() { return test::default_scorer(); }
 
 // fear-friend-fight: steps "share" (6 choices), "opens-up" (6), "shuts-down" (5).
 const Scenario& friend_fight() {
-    static const Scenario s = [] {
-        auto load = load_scenario_file(source_path("scenarios/fear-friend-fight.json"));
-        if (!load.scenario) {
-            for (const auto& d : load.problems) {
-                ADD_FAILURE() << d.to_string();
-            }
-            std::abort();
-        }
-        return std::move(*load.scenario);
-    }();
+    static const Scenario s =
+        test::load_scenario_or_abort(source_path("scenarios/fear-friend-fight.json"));
     return s;
 }
 
