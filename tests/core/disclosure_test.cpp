@@ -57,16 +57,7 @@ struct LabelledStatement {
 
 std::vector<LabelledStatement> read_statements(const std::string& path) {
     std::vector<LabelledStatement> out;
-    std::ifstream in(path);
-    EXPECT_TRUE(in.good()) << path;
-    std::string line;
-    int number = 0;
-    while (std::getline(in, line)) {
-        ++number;
-        if (line.empty()) {
-            continue;
-        }
-        const auto j = nlohmann::json::parse(line);
+    test::for_each_json_line(path, [&](const nlohmann::json& j, int number) {
         LabelledStatement s;
         s.text = j.at("text").get<std::string>();
         s.layer = j.at("layer").get<std::string>();
@@ -75,7 +66,7 @@ std::vector<LabelledStatement> read_statements(const std::string& path) {
         }
         s.line = number;
         out.push_back(std::move(s));
-    }
+    });
     return out;
 }
 

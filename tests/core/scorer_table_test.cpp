@@ -27,16 +27,7 @@ struct LabelledCase {
 
 std::vector<LabelledCase> read_cases(const std::string& path) {
     std::vector<LabelledCase> out;
-    std::ifstream in(path);
-    EXPECT_TRUE(in.good()) << path;
-    std::string line;
-    int number = 0;
-    while (std::getline(in, line)) {
-        ++number;
-        if (line.empty()) {
-            continue;
-        }
-        const auto j = nlohmann::json::parse(line);
+    test::for_each_json_line(path, [&](const nlohmann::json& j, int number) {
         LabelledCase c;
         c.scenario = j.at("scenario").get<std::string>();
         c.step = j.value("step", "");
@@ -47,7 +38,7 @@ std::vector<LabelledCase> read_cases(const std::string& path) {
         }
         c.line = number;
         out.push_back(std::move(c));
-    }
+    });
     return out;
 }
 

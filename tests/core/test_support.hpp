@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 #include "core/criteria.hpp"
 #include "core/scenario_loader.hpp"
@@ -42,6 +45,21 @@ inline Scenario load_scenario_or_abort(const std::string& path) {
         std::abort();
     }
     return std::move(*load.scenario);
+}
+
+// Calls `visit(object, line number)` for each non-empty line of a JSON Lines file.
+template <typename Visit>
+void for_each_json_line(const std::string& path, Visit visit) {
+    std::ifstream in(path);
+    EXPECT_TRUE(in.good()) << path;
+    std::string line;
+    int number = 0;
+    while (std::getline(in, line)) {
+        ++number;
+        if (!line.empty()) {
+            visit(nlohmann::json::parse(line), number);
+        }
+    }
 }
 
 inline std::string data_path(const std::string& relative) {
