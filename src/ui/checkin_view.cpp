@@ -30,18 +30,6 @@ const char* question_text(const std::string& id) {
 }
 
 // action_button's width for `label`, to decide whether the next one fits on this line.
-float button_width(const char* label) {
-    return std::max(em(6), ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 4);
-}
-
-void accent_button_colours() {
-    const Palette& p = palette();
-    ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered,
-                          ImVec4(p.accent.x, p.accent.y, p.accent.z, 0.85f));
-    ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
-}
-
 // One question: its text, the box, and the live feedback beside it or under it.
 void answer_box(AppState& app, const char* question, const std::string& id, std::string& text,
                 DisclosureReading& reading, float width, int lines, bool general_nudges) {
@@ -108,11 +96,11 @@ void draw_questions(AppState& app, float width) {
     }
     ImGui::Spacing();
     ImGui::BeginDisabled(!app.checkin_written());
-    accent_button_colours();
+    push_accent();
     if (action_button(app, "Finish check-in  Ctrl+Enter", "checkin:finish")) {
         app.finish_checkin();
     }
-    ImGui::PopStyleColor(3);
+    pop_accent();
     ImGui::EndDisabled();
 }
 
@@ -184,18 +172,18 @@ void draw_reflection(AppState& app, float width) {
     }
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
-    accent_button_colours();
+    push_accent();
     if (action_button(app, "Done", "checkin:done")) {
         app.page = Page::Home;
     }
-    ImGui::PopStyleColor(3);
+    pop_accent();
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    same_line_if_fits(button_width("Back to my answers"), spacing);
+    same_line_if_fits(action_button_width("Back to my answers"), spacing);
     if (action_button(app, "Back to my answers", "checkin:edit")) {
         app.checkin.reflecting = false;
         app.focus_text_label = app.checkin.free_box ? "checkin:free" : "checkin:answer:mad";
     }
-    same_line_if_fits(button_width("New check-in"), spacing);
+    same_line_if_fits(action_button_width("New check-in"), spacing);
     if (action_button(app, "New check-in", "checkin:new")) {
         app.new_checkin();
     }

@@ -37,24 +37,24 @@ void CouplesView::draw_rating(AppState& app) {
             same_line_if_fits(button_w, ImGui::GetStyle().ItemSpacing.x);
         }
         const bool chosen = n == rating_; // a click changes rating_ between push and pop
-        accent_colours(chosen);
+        push_accent(chosen);
         const std::string label = std::to_string(n);
         if (ImGui::Button(label.c_str(), ImVec2(button_w, 0))) {
             rating_ = n;
         }
-        end_accent(chosen);
+        pop_accent(chosen);
         record_item(app, "couples:rating:" + label);
     }
     ImGui::PushStyleColor(ImGuiCol_Text, palette().text_dim);
     ImGui::TextUnformatted("0 not heard at all \xC2\xB7 10 completely heard");
     ImGui::PopStyleColor();
     ImGui::Spacing();
-    accent_colours(true);
+    push_accent(true);
     const std::string label = "I felt " + std::to_string(rating_) + "/10 heard  (Enter)";
     if (action_button(app, label.c_str(), "couples:rate")) {
         app.couples_rate(rating_);
     }
-    end_accent(true);
+    pop_accent(true);
 }
 
 void CouplesView::draw_verdict(AppState& app) {
@@ -123,12 +123,12 @@ void CouplesView::draw_verdict(AppState& app) {
     }
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
-    accent_colours(true);
+    push_accent(true);
     const std::string next = "Next round: " + c.name(r.listener) + " speaks  (Enter)";
     if (action_button(app, next.c_str(), "couples:next")) {
         app.couples_next_round();
     }
-    end_accent(true);
+    pop_accent(true);
     ImGui::SameLine(0, em(0.8f));
     if (action_button(app, "End the session", "couples:end")) {
         app.couples_next_round();
@@ -188,14 +188,14 @@ void CouplesView::draw_summary(AppState& app) {
     if (!c.keep_real_talk_words()) {
         dim_text_wrapped("Real-talk words were not kept: only ratings and levels.");
     }
-    accent_colours(true);
+    push_accent(true);
     if (action_button(app, "Play again", "couples:again")) {
         const auto names = c.names();
         const bool keep = c.keep_real_talk_words();
         app.close_couples();
         app.start_couples(names[0], names[1], keep);
     }
-    end_accent(true);
+    pop_accent(true);
     ImGui::SameLine(0, em(0.8f));
     if (action_button(app, "Done", "couples:done")) {
         app.close_couples();

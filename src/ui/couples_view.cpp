@@ -40,9 +40,9 @@ bool pass_screen(AppState& app, const std::string& to, const std::string& why, c
     dim_text_wrapped(why.c_str());
     ImGui::Spacing();
     const std::string label = to + ", I'm ready  (Enter)";
-    accent_colours(true);
+    push_accent(true);
     const bool ready = action_button(app, label.c_str(), id);
-    end_accent(true);
+    pop_accent(true);
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     return ready;
@@ -142,11 +142,11 @@ void CouplesView::draw_setup(AppState& app) {
                            "levels are kept.");
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
-    accent_colours(true);
+    push_accent(true);
     if (action_button(app, "Start", "couples:start") || start) {
         app.start_couples(first_name_, second_name_, keep_words_);
     }
-    end_accent(true);
+    pop_accent(true);
 }
 
 void CouplesView::draw_tally(AppState& app) {
@@ -187,11 +187,11 @@ void CouplesView::draw_choosing(AppState& app) {
     ImGui::TextWrapped("%s shares a real feeling from their own day; %s responds in their own "
                        "words.", c.name(c.speaker()).c_str(), c.name(c.listener()).c_str());
     ImGui::PopTextWrapPos();
-    accent_colours(true);
+    push_accent(true);
     if (action_button(app, "Start real talk  (Enter)", "couples:real-talk")) {
         app.couples_start_real_talk();
     }
-    end_accent(true);
+    pop_accent(true);
     end_panel(app, panel, palette().panel, "couples:real-talk-panel");
     if (side_by_side) {
         ImGui::SameLine(0, em(1));
@@ -250,12 +250,12 @@ void CouplesView::draw_sharing(AppState& app) {
         bubble(r.partner_says, palette().bubble, palette().bubble_text, width);
         ImGui::PopFont();
         ImGui::Spacing();
-        accent_colours(true);
+        push_accent(true);
         const std::string label = "Pass the keyboard to " + listener + "  (Enter)";
         if (action_button(app, label.c_str(), "couples:pass")) {
             c.pass_to_listener();
         }
-        end_accent(true);
+        pop_accent(true);
         return;
     }
     const std::string title = c.name(c.speaker()) + ", what's on your heart?";
@@ -324,12 +324,12 @@ void CouplesView::draw_sharing(AppState& app) {
     dim_text_wrapped(("e.g. \"My sister always gets her way\": " + listener +
                       " can tie your feeling to it (Level Two).").c_str());
     ImGui::BeginDisabled(share_text_.find_first_not_of(" \t\r\n") == std::string::npos);
-    accent_colours(true);
+    push_accent(true);
     if (action_button(app, "Share and pass the keyboard  Ctrl+Enter", "couples:share-submit") ||
         share_requested_) {
         submit_share(app);
     }
-    end_accent(true);
+    pop_accent(true);
     ImGui::EndDisabled();
     share_requested_ = false;
 }
@@ -412,11 +412,11 @@ void CouplesView::draw_answering(AppState& app) {
     record_item(app, "couples:answer", Item::Text);
     ImGui::BeginDisabled(!c.can_score_typed() ||
                          app.draft.find_first_not_of(" \t\r\n") == std::string::npos);
-    accent_colours(true);
+    push_accent(true);
     if (action_button(app, "Send  Ctrl+Enter", "couples:submit")) {
         app.couples_submit_typed();
     }
-    end_accent(true);
+    pop_accent(true);
     ImGui::EndDisabled();
     if (!c.can_score_typed()) {
         ImGui::SameLine();

@@ -13,13 +13,10 @@ namespace {
 // Try again and Continue sit beside the badge, so they are on screen however long the
 // feedback below grows.
 void draw_actions(AppState& app, const Exchange& e) {
-    const Palette& p = palette();
     const bool last = !app.session->step().next_step(outcome_of(e.level, !e.mistakes.empty()));
     const char* next_label = last ? "Finish  \xE2\x86\x92" : "Continue  \xE2\x86\x92";
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float buttons_w = std::max(em(6), ImGui::CalcTextSize("Try again").x + style.FramePadding.x * 4) +
-                            std::max(em(6), ImGui::CalcTextSize(next_label).x + style.FramePadding.x * 4) +
-                            em(0.8f);
+    const float buttons_w =
+        action_button_width("Try again") + action_button_width(next_label) + em(0.8f);
     const float right = ImGui::GetWindowContentRegionMax().x;
     ImGui::SameLine(0, em(1.5f));
     if (ImGui::GetCursorPosX() + buttons_w > right) {
@@ -31,13 +28,11 @@ void draw_actions(AppState& app, const Exchange& e) {
         app.try_again();
     }
     ImGui::SameLine(0, em(0.8f));
-    ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(p.accent.x, p.accent.y, p.accent.z, 0.85f));
-    ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
+    push_accent();
     if (action_button(app, next_label, "feedback:continue")) {
         app.continue_on();
     }
-    ImGui::PopStyleColor(3);
+    pop_accent();
 }
 
 } // namespace

@@ -308,6 +308,21 @@ void end_panel(AppState& app, const Panel& panel, ImVec4 bg, const char* record_
     record_item(app, record_id, Item::Static);
 }
 
+void push_accent(bool on) {
+    if (on) {
+        const Palette& p = palette();
+        ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(p.accent.x, p.accent.y, p.accent.z, 0.85f));
+        ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
+    }
+}
+
+void pop_accent(bool on) {
+    if (on) {
+        ImGui::PopStyleColor(3);
+    }
+}
+
 std::string mistake_titles(const AppState& app, const std::vector<Mistake>& mistakes) {
     std::string out;
     for (std::size_t i = 0; i < mistakes.size(); ++i) {

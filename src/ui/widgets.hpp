@@ -68,6 +68,10 @@ void highlighted_text(const AppState& app, const std::string& text,
 void highlighted_response(const AppState& app, const std::string& text,
                           const std::vector<Match>& matches, float width);
 std::string criterion_label(const Match& match);
+// The accent colours (the screen's main action) for the buttons that follow, when `on`;
+// pop_accent(on) undoes them.
+void push_accent(bool on = true);
+void pop_accent(bool on = true);
 // "Fixing, Dismissing": the criteria file's titles for mistakes (ids without criteria).
 std::string mistake_titles(const AppState& app, const std::vector<Mistake>& mistakes);
 // "! Mistakes: ..." in the mistake colour, wrapped; nothing when there are none.

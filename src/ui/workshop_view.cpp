@@ -12,13 +12,6 @@ namespace et::ui {
 
 namespace {
 
-void accent_button_colours() {
-    const Palette& p = palette();
-    ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(p.accent.x, p.accent.y, p.accent.z, 0.85f));
-    ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
-}
-
 void key_hints(const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().text_dim);
     ImGui::TextWrapped("%s", text);
@@ -241,9 +234,9 @@ void WorkshopView::draw_room(AppState& app, float width) {
     record_item(app, "workshop:suggestion", Item::Text);
     ImGui::SameLine();
     ImGui::BeginDisabled(app.suggestion_draft.find_first_not_of(" \t\r\n") == std::string::npos);
-    accent_button_colours();
+    push_accent();
     const bool clicked = action_button(app, button, "workshop:score");
-    ImGui::PopStyleColor(3);
+    pop_accent();
     ImGui::EndDisabled();
     if (entered || clicked) {
         // The keyboard goes back to the presenting keys (arrows, R, C); S types the next one.
