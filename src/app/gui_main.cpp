@@ -350,7 +350,6 @@ int run_gui(const GuiOptions& options) {
         app.apply_disclosure(std::move(disclosure_loaded));
     }
     app.apply_library(library_loading.get());
-    app.apply_history(history_opening.get());
     Appearance appearance;
     appearance.adopt(app, early_fonts, early_font_size, font_warning);
     appearance.update(app);
@@ -440,6 +439,9 @@ int run_gui(const GuiOptions& options) {
         glfwSwapBuffers(window);
         frame_stats.add(thread_cpu_ms() - frame_cpu_start);
         if (frame == 1) {
+            // History is not needed to draw the first frame; its first summary (best levels
+            // for the library) is computed on a worker that should not compete with it.
+            app.apply_history(history_opening.get());
             if (!disclosure_first) {
                 app.start_disclosure_load([] { glfwPostEmptyEvent(); });
             }
