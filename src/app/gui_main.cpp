@@ -238,6 +238,8 @@ int run_gui(const GuiOptions& options) {
         return kExitFailure;
     }
 
+    const std::filesystem::path history_file =
+        options.history_db.empty() ? default_history_path() : std::filesystem::path(options.history_db);
     // Settings and the app state come first: they say which criteria, scenarios and font
     // size to load, and all three can be prepared on other threads while GLFW and the GL
     // context start, which takes far longer.
@@ -252,26 +254,26 @@ int run_gui(const GuiOptions& options) {
                                                        : ui::Mode::Solo;
     ui::AppState app(std::move(store),
                      ui::StartOptions{options.scenarios_dir, options.criteria, mode}, &trace);
-    // The disclosure criteria are compiled against the scoring criteria: same thread, after;
-    // at startup only when the check-in is the first screen, else after the first frame.
+    // Only a first screen that scores (a scenario opened with --open) or reads disclosures
+    // (the check-in) needs the criteria before the first frame; otherwise they load after it,
+    // like the history, so that nothing competes with GL start-up for the two cores. The
+    // disclosure criteria are compiled against the scoring criteria: same thread, after.
+    const bool criteria_first = !options.open_scenario.empty() || mode == ui::Mode::CheckIn;
     const bool disclosure_first = mode == ui::Mode::CheckIn;
-    auto criteria_loading = in_background([path = app.criteria_file(), disclosure_first] {
-        CriteriaLoad criteria = load_criteria_file(path);
-        DisclosureLoad disclosure;
-        if (criteria.criteria && disclosure_first) {
-            disclosure = load_disclosure_file(default_disclosure_path(), *criteria.criteria);
-        }
-        return std::make_pair(std::move(criteria), std::move(disclosure));
-    });
+    std::future<std::pair<CriteriaLoad, DisclosureLoad>> criteria_loading;
+    if (criteria_first) {
+        criteria_loading = in_background([path = app.criteria_file(), disclosure_first] {
+            CriteriaLoad criteria = load_criteria_file(path);
+            DisclosureLoad disclosure;
+            if (criteria.criteria && disclosure_first) {
+                disclosure = load_disclosure_file(default_disclosure_path(), *criteria.criteria);
+            }
+            return std::make_pair(std::move(criteria), std::move(disclosure));
+        });
+    }
     auto library_loading = in_background([folder = app.scenario_folder()] {
         return load_scenario_folder(folder);
     });
-    // The store checks the database file when it opens (a few ms a year of practice).
-    auto history_opening = in_background(
-        [file = options.history_db.empty() ? default_history_path()
-                                           : std::filesystem::path(options.history_db)] {
-            return std::make_unique<HistoryStore>(file);
-        });
 
     // Rasterising the fonts needs no GL context either. Nothing else touches ImGui until
     // the build has been joined.
@@ -287,11 +289,7 @@ int run_gui(const GuiOptions& options) {
         std::future<ui::Fonts>& fonts;
         std::future<std::pair<CriteriaLoad, DisclosureLoad>>& criteria;
         std::future<LibraryLoad>& library;
-        std::future<std::unique_ptr<HistoryStore>>& history;
         ~JoinAll() {
-            if (history.valid()) {
-                history.wait();
-            }
             if (fonts.valid()) {
                 fonts.wait();
             }
@@ -302,7 +300,7 @@ int run_gui(const GuiOptions& options) {
                 library.wait();
             }
         }
-    } join_all{fonts_building, criteria_loading, library_loading, history_opening};
+    } join_all{fonts_building, criteria_loading, library_loading};
 
     glfwSetErrorCallback(on_glfw_error);
     if (glfwInit() == GLFW_FALSE) {
@@ -344,10 +342,12 @@ int run_gui(const GuiOptions& options) {
     if (ec) {
         app.extra_problems.push_back("cannot create " + config.string() + ": " + ec.message());
     }
-    auto [criteria_loaded, disclosure_loaded] = criteria_loading.get();
-    app.apply_criteria(std::move(criteria_loaded));
-    if (disclosure_first) {
-        app.apply_disclosure(std::move(disclosure_loaded));
+    if (criteria_first) {
+        auto [criteria_loaded, disclosure_loaded] = criteria_loading.get();
+        app.apply_criteria(std::move(criteria_loaded));
+        if (disclosure_first) {
+            app.apply_disclosure(std::move(disclosure_loaded));
+        }
     }
     app.apply_library(library_loading.get());
     Appearance appearance;
@@ -387,8 +387,8 @@ int run_gui(const GuiOptions& options) {
         } else {
             glfwWaitEventsTimeout(kIdleWaitSeconds);
         }
-        if (app.poll_disclosure()) {
-            g_activity = true; // the check-in's live feedback can start
+        if (app.poll_loads()) {
+            g_activity = true; // e.g. the check-in's live feedback can start
         }
         const auto now = std::chrono::steady_clock::now();
         if (now - last_folder_check > std::chrono::duration<double>(kIdleWaitSeconds)) {
@@ -439,11 +439,13 @@ int run_gui(const GuiOptions& options) {
         glfwSwapBuffers(window);
         frame_stats.add(thread_cpu_ms() - frame_cpu_start);
         if (frame == 1) {
-            // History is not needed to draw the first frame; its first summary (best levels
-            // for the library) is computed on a worker that should not compete with it.
-            app.apply_history(history_opening.get());
-            if (!disclosure_first) {
-                app.start_disclosure_load([] { glfwPostEmptyEvent(); });
+            // The history's first summary then gives the library its best levels.
+            const auto wake = [] { glfwPostEmptyEvent(); };
+            app.start_history_open(history_file, wake);
+            if (!criteria_first) {
+                app.start_criteria_load(wake);
+            } else if (!disclosure_first) {
+                app.start_disclosure_load(wake);
             }
             const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                 std::chrono::steady_clock::now() - g_process_start);
@@ -461,6 +463,7 @@ int run_gui(const GuiOptions& options) {
         }
     }
     trace.event("app_quit", frame_stats.summary());
+    app.await_loads(); // their `wake` needs GLFW, which ends below
 
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();

@@ -66,11 +66,9 @@ void AppState::load_criteria() {
 }
 
 void AppState::apply_criteria(CriteriaLoad loaded) {
-    // A background disclosure load reads the criteria about to be replaced: let it finish.
-    if (disclosure_job_.valid()) {
-        disclosure_job_.wait();
-        poll_disclosure();
-    }
+    // A background load installs first, so that these newer criteria win; a disclosure load
+    // reads the criteria about to be replaced, so it finishes first too.
+    await_criteria();
     criteria_problems = std::move(loaded.problems);
     if (loaded.criteria) {
         // The session's prepared step points into the old scorer: end it first.
@@ -157,6 +155,7 @@ bool AppState::open_scenario(const std::string& id) {
                      ".");
         return false;
     }
+    await_criteria();
     session.emplace(*scenario, scorer.get());
     draft.clear();
     live.reset();

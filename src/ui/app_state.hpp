@@ -3,6 +3,7 @@
 // call these actions; tests drive them through the UI and assert on this state.
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <future>
 #include <memory>
@@ -76,7 +77,8 @@ public:
 
     // [SECTION] Loading
     void load_criteria();
-    // Installs criteria loaded elsewhere (the window loads them while GL starts up).
+    // Installs criteria loaded elsewhere (the window loads them while GL starts up when the
+    // first screen needs them).
     void apply_criteria(CriteriaLoad loaded);
     // Installs a library loaded elsewhere (the window loads it while GL starts up).
     void apply_library(LibraryLoad loaded);
@@ -130,9 +132,26 @@ public:
     float font_size() const;  // in effect: the presenter preset or the settings
     Theme theme() const;
 
+    // [SECTION] Background loads (app_state_loading.cpp)
+    // The window's first frame needs neither the criteria nor the history, so the window
+    // starts them on worker threads after it. `done` runs on the worker when it finishes (the
+    // window wakes its loop with it); poll_loads() installs what finished, once per frame;
+    // an action that needs one of them first waits for its worker (milliseconds at most).
+    void start_criteria_load(std::function<void()> done = {}); // then disclosure on top
+    // The disclosure criteria alone, against the criteria in effect (which stay until done).
+    void start_disclosure_load(std::function<void()> done = {});
+    void start_history_open(std::filesystem::path file, std::function<void()> done = {});
+    bool loading() const;
+    bool criteria_loading() const { return criteria_job_.valid(); }
+    bool disclosure_loading() const { return criteria_job_.valid() || disclosure_job_.valid(); }
+    bool poll_loads(); // true when it installed something
+    void await_criteria();
+    void await_history();
+    void await_loads();
+
     // [SECTION] History (app_state_history.cpp)
-    // Installs the store opened elsewhere (the window opens it while GL starts up) and shows
-    // its notice once (a damaged file moved aside, or history not being saved).
+    // Installs the store opened elsewhere (see start_history_open) and shows its notice once
+    // (a damaged file moved aside, or history not being saved).
     void apply_history(std::unique_ptr<HistoryStore> store);
     void record_attempt(const Attempt& attempt); // no-op without a usable store
     bool history_available() const { return history && history->available(); }
@@ -159,12 +178,6 @@ public:
     void load_disclosure();
     // Installs disclosure criteria loaded elsewhere (the window loads them with the criteria).
     void apply_disclosure(DisclosureLoad loaded);
-    // Loads them on a worker thread against the criteria in effect (which stay until it is
-    // done); `done` runs on that thread when it is (the window wakes its loop with it).
-    void start_disclosure_load(std::function<void()> done = {});
-    bool disclosure_loading() const { return disclosure_job_.valid(); }
-    // Installs a finished background load; true when it did. Call once per frame.
-    bool poll_disclosure();
     void open_checkin(); // the check-in page, its first box with the keyboard
     // The live reading of `text`, recomputed only when it changed since the last call with
     // this `reading`: null when the text is blank or the disclosure criteria did not load.
@@ -243,7 +256,13 @@ private:
     bool save_refusal_reported_ = false;
     bool history_error_reported_ = false;
     std::optional<ProgressSummary> progress_;
+    struct LoadedCriteria {
+        CriteriaLoad criteria;
+        DisclosureLoad disclosure;
+    };
+    std::future<LoadedCriteria> criteria_job_;
     std::future<DisclosureLoad> disclosure_job_;
+    std::future<std::unique_ptr<HistoryStore>> history_job_;
     std::future<ProgressSummary> progress_job_;
     bool progress_again_ = false; // the filter changed while a computation was running
 };

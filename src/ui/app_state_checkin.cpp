@@ -2,9 +2,6 @@
 // the reflection when it is finished, recorded in the trace without the user's words.
 #include "ui/app_state.hpp"
 
-#include <chrono>
-#include <future>
-
 namespace et::ui {
 
 namespace {
@@ -36,28 +33,6 @@ void AppState::load_disclosure() {
         return;
     }
     apply_disclosure(load_disclosure_file(default_disclosure_path(), *criteria));
-}
-
-void AppState::start_disclosure_load(std::function<void()> done) {
-    if (!criteria || disclosure_job_.valid()) {
-        return;
-    }
-    disclosure_job_ = std::async(std::launch::async, [base = criteria.get(), done = std::move(done)] {
-        DisclosureLoad loaded = load_disclosure_file(default_disclosure_path(), *base);
-        if (done) {
-            done();
-        }
-        return loaded;
-    });
-}
-
-bool AppState::poll_disclosure() {
-    if (!disclosure_job_.valid() ||
-        disclosure_job_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
-        return false;
-    }
-    apply_disclosure(disclosure_job_.get());
-    return true;
 }
 
 void AppState::apply_disclosure(DisclosureLoad loaded) {

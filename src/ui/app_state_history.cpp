@@ -40,6 +40,7 @@ void AppState::apply_history(std::unique_ptr<HistoryStore> store) {
 }
 
 void AppState::record_attempt(const Attempt& attempt) {
+    await_history();
     if (!history_available()) {
         return;
     }
@@ -107,6 +108,7 @@ void AppState::wait_progress() {
 }
 
 void AppState::open_progress() {
+    await_history();
     refresh_progress(); // another instance may have recorded meanwhile, and so may this one
     show_page(Page::Progress);
     if (trace != nullptr) {
@@ -115,6 +117,7 @@ void AppState::open_progress() {
 }
 
 void AppState::export_history(bool json) {
+    await_history();
     if (!history_available()) {
         report_error("There is no history to export: " +
                      (history ? history->unavailable_reason() : std::string("not opened")));
@@ -147,6 +150,7 @@ void AppState::export_history(bool json) {
 }
 
 void AppState::delete_history() {
+    await_history();
     if (!history_available()) {
         return;
     }

@@ -43,6 +43,7 @@ void AppState::start_couples(const std::string& first, const std::string& second
     if (a == b) {
         b += " (2)"; // the screens say whose turn it is by name
     }
+    await_criteria();
     couples.emplace(std::array<std::string, 2>{a, b}, scorer.get(), keep_words);
     draft.clear();
     page = Page::Couples;
@@ -183,6 +184,7 @@ bool AppState::open_workshop(const std::string& scenario_id) {
         report_error("There is no scenario with the id \"" + scenario_id + "\" to present.");
         return false;
     }
+    await_criteria();
     workshop.emplace(*s, scorer.get());
     suggestion_draft.clear();
     page = Page::Workshop;

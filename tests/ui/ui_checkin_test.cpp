@@ -198,11 +198,11 @@ TEST_F(CheckinTest, FeedbackArrivesFromTheBackgroundLoad) {
     app->start_disclosure_load([&] { done = true; });
     ASSERT_TRUE(app->disclosure_loading());
     open_from_menu();
-    if (!app->poll_disclosure()) {
+    if (!app->poll_loads()) {
         EXPECT_NE(item("checkin:loading"), nullptr);
         EXPECT_EQ(item("checkin:unavailable"), nullptr);
     }
-    while (!app->poll_disclosure() && app->disclosure_loading()) {
+    while (!app->poll_loads() && app->disclosure_loading()) {
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
     EXPECT_TRUE(done);
