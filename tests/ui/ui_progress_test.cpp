@@ -3,6 +3,7 @@
 #include "ui_fixture.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
@@ -302,6 +303,32 @@ TEST_F(ProgressTest, TypedAndPickedAnswersAreRecorded) {
     EXPECT_EQ(all[1].level, app->session->current()->level);
     ASSERT_TRUE(all[1].response.has_value());
     EXPECT_EQ(*all[1].response, app->session->current()->response);
+    EXPECT_TRUE(app->errors.empty()) << app->errors.front();
+}
+
+// The window starts loading the criteria and opening the history after its first frame. An
+// answer given before either worker has finished waits for it: scored and recorded, not lost.
+TEST_F(ProgressTest, AnAnswerBeforeTheBackgroundLoadsFinishWaitsForThem) {
+    app->scorer.reset(); // it points into the criteria
+    app->criteria.reset();
+    std::atomic<int> finished{0};
+    app->start_criteria_load([&] { ++finished; });
+    app->start_history_open(dir_ / "data" / "history.sqlite3", [&] { ++finished; });
+    EXPECT_TRUE(app->loading());
+    frames(2); // the library needs neither
+    click_item("scenario:fear-friend-fight");
+    ASSERT_NE(app->scorer, nullptr) << "the scenario opened without waiting for the criteria";
+    EXPECT_NE(app->disclosure, nullptr) << "the disclosure criteria load with them";
+    frames(2);
+    type("That sounds so lonely.");
+    press(kEnter, true);
+    ASSERT_NE(app->session->current(), nullptr);
+    EXPECT_EQ(app->session->current()->score.level, 1);
+    ASSERT_TRUE(app->history_available()) << "the answer was not recorded: no history yet";
+    EXPECT_EQ(app->history->summary().attempts, 1);
+    EXPECT_FALSE(app->loading());
+    EXPECT_EQ(finished, 2);
+    EXPECT_FALSE(app->poll_loads()) << "nothing is left to install";
     EXPECT_TRUE(app->errors.empty()) << app->errors.front();
 }
 
