@@ -55,8 +55,16 @@ public:
                     std::vector<char>& out) const;
 
 private:
-    std::unordered_map<std::string, int> ids_;
-    std::unordered_map<std::string, std::vector<std::pair<int, int>>> words_;
+    // Looked up by string_view, so that a lookup never builds a string first. Not noexcept
+    // on purpose: libstdc++ then keeps each key's hash, as it does for std::hash<std::string>.
+    struct TextHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    template <typename Value>
+    using TextMap = std::unordered_map<std::string, Value, TextHash, std::equal_to<>>;
+    TextMap<int> ids_;
+    TextMap<std::vector<std::pair<int, int>>> words_;
     std::unordered_map<int, std::vector<int>> by_id_;
     std::vector<std::vector<int>> by_slot_ = std::vector<std::vector<int>>(64);
     std::vector<int> always_;

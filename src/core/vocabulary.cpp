@@ -14,15 +14,14 @@ int Vocabulary::intern(const std::string& key) {
 
 const std::vector<std::pair<int, int>>& Vocabulary::words_of(std::string_view raw,
                                                              const Normalisation& normalisation) {
-    std::string key(raw);
-    if (auto it = words_.find(key); it != words_.end()) {
+    if (auto it = words_.find(raw); it != words_.end()) {
         return it->second;
     }
     std::vector<std::pair<int, int>> ids;
     for (const auto& w : normalise_words(raw, normalisation)) {
         ids.emplace_back(intern(w), intern(stem_key(stem_of(w, normalisation))));
     }
-    return words_.emplace(std::move(key), std::move(ids)).first->second;
+    return words_.emplace(std::string(raw), std::move(ids)).first->second;
 }
 
 int Vocabulary::find(const std::string& key) const {
