@@ -276,9 +276,21 @@ HistoryStore::OpenResult HistoryStore::try_open(std::string& problem) {
     sqlite3_busy_timeout(db->handle, 5000);
 
     // Reading the schema is the first touch of the file: a file that is not SQLite fails here.
-    int version = read_user_version(db->handle, rc);
-    if (rc != SQLITE_OK) {
-        return fail("read");
+    // The version and whether there are tables are read in one transaction: another instance
+    // creating the file at this moment commits both at once, and two separate reads could see
+    // its tables but not yet its version, and take the file for another program's.
+    int version = -1;
+    bool foreign_tables = false;
+    {
+        Transaction snapshot(*db, false);
+        rc = snapshot.code();
+        if (snapshot.ok()) {
+            version = read_user_version(db->handle, rc);
+        }
+        if (rc != SQLITE_OK) {
+            return fail("read");
+        }
+        foreign_tables = version == 0 && has_tables(db->handle);
     }
     // Before anything writes: even switching to WAL would change a newer version's file.
     if (version > kSchemaVersion && access_ == Access::ReadWrite) {
@@ -289,7 +301,7 @@ HistoryStore::OpenResult HistoryStore::try_open(std::string& problem) {
                   std::to_string(kSchemaVersion) + "), so it is left as it is";
         return OpenResult::Failed;
     }
-    if (version == 0 && has_tables(db->handle)) {
+    if (foreign_tables) {
         problem = file_.string() + " is a database of another program, so it is left as it is";
         return OpenResult::Failed;
     }
