@@ -8,6 +8,7 @@
 
 #include "ui/disclosure_feedback.hpp"
 #include "ui/screens.hpp"
+#include "ui/text_box.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -46,7 +47,7 @@ void answer_box(AppState& app, const char* question, const std::string& id, std:
     const float box_h = ImGui::GetTextLineHeight() * static_cast<float>(lines) +
                         ImGui::GetStyle().FramePadding.y * 2;
     text_focus_point(app, id);
-    ImGui::InputTextMultiline(box.c_str(), &text, ImVec2(box_w, box_h));
+    wrapped_text_box(box.c_str(), text, ImVec2(box_w, box_h));
     record_item(app, id, Item::Text);
     if (!app.disclosure) {
         return; // the one "unavailable" line at the top says why

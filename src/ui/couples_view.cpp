@@ -9,6 +9,7 @@
 #include "ui/couples_internal.hpp"
 #include "ui/disclosure_feedback.hpp"
 #include "ui/screens.hpp"
+#include "ui/text_box.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -300,13 +301,9 @@ void CouplesView::draw_sharing(AppState& app) {
     text_focus_point(app, "couples:share");
     const float line = ImGui::GetTextLineHeight();
     const float pad = ImGui::GetStyle().FramePadding.y * 2;
-    const auto to_end = [](ImGuiInputTextCallbackData* data) {
-        data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
-        return 0;
-    };
-    ImGui::InputTextMultiline("##share", &share_text_, ImVec2(width, line * 4 + pad),
-                              cursor_to_end_ ? ImGuiInputTextFlags_CallbackAlways : 0,
-                              cursor_to_end_ ? +to_end : nullptr);
+    TextBoxOptions share_options;
+    share_options.cursor_to_end = cursor_to_end_;
+    wrapped_text_box("##share", share_text_, ImVec2(width, line * 4 + pad), share_options);
     if (ImGui::IsItemActive()) {
         cursor_to_end_ = false;
     }
@@ -319,7 +316,7 @@ void CouplesView::draw_sharing(AppState& app) {
     }
     bold_text(app, ("What should " + listener + " keep in mind? (optional, one per line)").c_str());
     text_focus_point(app, "couples:card");
-    ImGui::InputTextMultiline("##card", &share_card_, ImVec2(width, line * 2 + pad));
+    wrapped_text_box("##card", share_card_, ImVec2(width, line * 2 + pad));
     record_item(app, "couples:card", Item::Text);
     dim_text_wrapped(("e.g. \"My sister always gets her way\": " + listener +
                       " can tie your feeling to it (Level Two).").c_str());
@@ -408,7 +405,7 @@ void CouplesView::draw_answering(AppState& app) {
     }
     text_focus_point(app, "couples:answer");
     const float box_h = ImGui::GetTextLineHeight() * 4 + ImGui::GetStyle().FramePadding.y * 2;
-    ImGui::InputTextMultiline("##answer", &app.draft, ImVec2(width, box_h));
+    wrapped_text_box("##answer", app.draft, ImVec2(width, box_h));
     record_item(app, "couples:answer", Item::Text);
     ImGui::BeginDisabled(!c.can_score_typed() ||
                          app.draft.find_first_not_of(" \t\r\n") == std::string::npos);

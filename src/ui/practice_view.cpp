@@ -7,6 +7,7 @@
 #include <imgui_stdlib.h>
 
 #include "ui/screens.hpp"
+#include "ui/text_box.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -146,8 +147,7 @@ void PracticeView::draw_answering(AppState& app, float width) {
     }
     text_focus_point(app, "practice:answer");
     const float box_h = ImGui::GetTextLineHeight() * 4 + ImGui::GetStyle().FramePadding.y * 2;
-    ImGui::InputTextMultiline("##answer", &app.draft, ImVec2(width, box_h),
-                              ImGuiInputTextFlags_None);
+    wrapped_text_box("##answer", app.draft, ImVec2(width, box_h));
     record_item(app, "practice:answer", Item::Text);
     if (!app.draft.empty()) {
         app.answering_started = true;

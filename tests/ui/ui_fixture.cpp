@@ -89,6 +89,8 @@ void UiTest::SetUp() {
                           {ImGuiKey_DownArrow, kDown}, {ImGuiKey_Backspace, kBackspace},
                           {ImGuiKey_Space, kSpace},   {ImGuiKey_Enter, kEnter},
                           {ImGuiKey_Escape, kEscape}, {ImGuiKey_KeyPadEnter, 335},
+                          {ImGuiKey_Delete, kDelete}, {ImGuiKey_Home, kHome},
+                          {ImGuiKey_End, kEnd},
                           {ImGuiKey_A, 'A'},          {ImGuiKey_C, 'C'},
                           {ImGuiKey_V, 'V'},          {ImGuiKey_X, 'X'},
                           {ImGuiKey_Y, 'Y'},          {ImGuiKey_Z, 'Z'}};
