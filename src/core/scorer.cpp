@@ -3,7 +3,7 @@
 //
 // (Preparing a step is in scorer_prepare.cpp; the JSON output in score_json.cpp.)
 //
-// [SECTION] Per-response analysis
+// [SECTION] Per-response analysis (scorer_analysis.hpp)
 // [SECTION] Level Two
 // [SECTION] Scoring, feedback
 #include "core/scorer.hpp"
@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/scorer_analysis.hpp"
 #include "core/scorer_internal.hpp"
 #include "core/utf8.hpp"
 
@@ -43,177 +44,10 @@ ScoringStep scoring_step(const Scenario& scenario, const Step& step) {
     return ScoringStep{scenario.partner.name, step.partner_says, step.feelings, scenario.partner.card};
 }
 
-namespace {
-
-struct Candidate {
-    TokenSpan span;
-    const Criterion* criterion = nullptr;
-    std::optional<Mistake> mistake;
-    bool negated = false;
-    bool dropped = false;
-};
-
-bool overlaps(const TokenSpan& a, const TokenSpan& b) { return a.first < b.end && b.first < a.end; }
-
-bool contains_mistake(const std::vector<Mistake>& list, Mistake m) {
-    return std::find(list.begin(), list.end(), m) != list.end();
-}
-
-class Analysis {
-public:
-    Analysis(const Criteria& c, std::string_view response)
-        : c_(c), tokens_(tokenize(response, c.normalisation)) {
-        c.vocabulary.assign(tokens_);
-        compute_hits();
-        present_.assign(c.vocabulary.size(), 0);
-        for (std::size_t i = 0; i < tokens_.size(); ++i) {
-            for (int id : {tokens_[i].text_id, tokens_[i].stem_id}) {
-                if (id >= 0) {
-                    present_[static_cast<std::size_t>(id)] = 1;
-                }
-            }
-            for (const SlotHit& h : hits_[i]) {
-                slots_ |= SlotMask{1} << h.slot;
-            }
-        }
-        input_.tokens = &tokens_;
-        input_.hits = &hits_;
-        c.vocabulary.candidates(tokens_, slots_, candidates_);
-        input_.present = &present_;
-        input_.candidates = &candidates_;
-        input_.slots = slots_;
-    }
-
-    const std::vector<Token>& tokens() const { return tokens_; }
-    const MatchInput& input() const { return input_; }
-    const std::vector<std::vector<SlotHit>>& hits() const { return hits_; }
-
-    // A match is negated when a negator comes just before it, with only "transparent"
-    // words (so, that, really, sound...) between: "that doesn't sound so bad".
-    bool negated(const TokenSpan& span) const {
-        std::size_t i = span.first;
-        int budget = 4;
-        while (i > 0 && budget-- > 0) {
-            const Token& before = tokens_[i - 1];
-            if (before.clause != tokens_[span.first].clause) {
-                return false;
-            }
-            if (has_id(c_.negator_ids, before)) {
-                return true;
-            }
-            if (!has_id(c_.negation_transparent_ids, before)) {
-                return false;
-            }
-            --i;
-        }
-        return false;
-    }
-
-    static bool has_id(const std::vector<int>& sorted_ids, const Token& t) {
-        return t.text_id >= 0 && std::binary_search(sorted_ids.begin(), sorted_ids.end(), t.text_id);
-    }
-
-    // Appends the matches of a criterion's patterns to `out`.
-    void find(const Criterion& criterion, std::optional<Mistake> mistake, std::vector<Candidate>& out) const {
-        for (const Pattern& p : criterion.patterns) {
-            if (!p.may_match(input_)) {
-                continue;
-            }
-            for (const TokenSpan& span : p.find_all(input_)) {
-                Candidate cand;
-                cand.span = span;
-                cand.criterion = &criterion;
-                cand.mistake = mistake;
-                cand.negated = negated(span);
-                out.push_back(cand);
-            }
-        }
-    }
-
-    // Whether any match of `patterns` overlaps `span`. Matches are found once per pattern
-    // list and cached, so checking many candidates stays linear in the response length.
-    bool any_match(const std::vector<Pattern>& patterns, const TokenSpan& span) const {
-        auto it = std::find_if(match_cache_.begin(), match_cache_.end(),
-                               [&](const auto& entry) { return entry.first == &patterns; });
-        if (it == match_cache_.end()) {
-            std::vector<TokenSpan> spans;
-            for (const Pattern& p : patterns) {
-                if (p.may_match(input_)) {
-                    const auto found = p.find_all(input_);
-                    spans.insert(spans.end(), found.begin(), found.end());
-                }
-            }
-            match_cache_.emplace_back(&patterns, std::move(spans));
-            it = std::prev(match_cache_.end());
-        }
-        return std::any_of(it->second.begin(), it->second.end(),
-                           [&](const TokenSpan& s) { return overlaps(s, span); });
-    }
-
-    // Words in quotation marks are someone else's ("'probably nothing' isn't reassuring").
-    bool quoted(const TokenSpan& span) const {
-        for (std::size_t i = span.first; i < span.end; ++i) {
-            if (tokens_[i].quoted) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    // Byte span of a token span.
-    std::pair<std::size_t, std::size_t> bytes(const TokenSpan& span) const {
-        return {tokens_[span.first].begin, tokens_[span.end - 1].end};
-    }
-
-private:
-    void compute_hits() {
-        hits_.assign(tokens_.size(), {});
-        for (std::size_t i = 0; i < tokens_.size(); ++i) {
-            for (int id : {tokens_[i].text_id, tokens_[i].stem_id}) {
-                if (id >= 0 && static_cast<std::size_t>(id) < c_.slot_index_by_id.size()) {
-                    add_hits(i, c_.slot_index_by_id[static_cast<std::size_t>(id)]);
-                }
-            }
-        }
-    }
-
-    void add_hits(std::size_t i, const std::vector<std::pair<std::uint8_t, std::size_t>>& entries) {
-        for (const auto& [slot, index] : entries) {
-            const auto& entry = c_.slot_entries[slot][index];
-            const auto& words = entry.words;
-            if (i + words.size() > tokens_.size()) {
-                continue;
-            }
-            bool same = true;
-            for (std::size_t k = 1; k < words.size() && same; ++k) {
-                const Token& t = tokens_[i + k];
-                same = t.text == words[k] || t.stem == entry.stems[k];
-            }
-            if (!same) {
-                continue;
-            }
-            const SlotHit hit{slot, static_cast<std::uint8_t>(words.size())};
-            auto& list = hits_[i];
-            if (std::none_of(list.begin(), list.end(), [&](const SlotHit& h) {
-                    return h.slot == hit.slot && h.length == hit.length;
-                })) {
-                list.push_back(hit);
-            }
-        }
-    }
-
-    const Criteria& c_;
-    std::vector<Token> tokens_;
-    std::vector<std::vector<SlotHit>> hits_;
-    MatchInput input_;
-    std::vector<char> present_;
-    std::vector<char> candidates_;
-    SlotMask slots_ = 0;
-    // A few pattern lists (the exceptions) per response: a vector beats a map here.
-    mutable std::vector<std::pair<const std::vector<Pattern>*, std::vector<TokenSpan>>> match_cache_;
-};
-
-} // namespace
+using scoring::Analysis;
+using scoring::Candidate;
+using scoring::contains_mistake;
+using scoring::overlaps;
 
 // ============================================================================
 // [SECTION] Level Two
