@@ -2,63 +2,11 @@
 #include "core/criteria.hpp"
 
 #include <algorithm>
-#include <filesystem>
 
 #include "core/json_checker.hpp"
-#include "core/paths.hpp"
 #include "core/pattern_reading.hpp"
 
 namespace et {
-
-const char* core_emotion_id(CoreEmotion emotion) {
-    switch (emotion) {
-    case CoreEmotion::Mad: return "mad";
-    case CoreEmotion::Sad: return "sad";
-    case CoreEmotion::Glad: return "glad";
-    case CoreEmotion::Fear: return "fear";
-    }
-    return "";
-}
-
-std::optional<CoreEmotion> parse_core_emotion(std::string_view id) {
-    for (CoreEmotion e : kCoreEmotions) {
-        if (id == core_emotion_id(e)) {
-            return e;
-        }
-    }
-    return std::nullopt;
-}
-
-std::optional<CoreEmotion> Criteria::emotion_of(std::string_view word) const {
-    const auto words = normalise_words(word, normalisation);
-    if (words.empty()) {
-        return std::nullopt;
-    }
-    std::vector<std::string> stems;
-    for (const auto& w : words) {
-        stems.push_back(stem_of(w, normalisation));
-    }
-    for (std::size_t slot = 0; slot < 4; ++slot) {
-        for (const auto& entry : slot_entries[slot]) {
-            if (entry.words.size() != words.size()) {
-                continue;
-            }
-            bool same = true;
-            for (std::size_t k = 0; k < words.size() && same; ++k) {
-                same = entry.words[k] == words[k] || stem_of(entry.words[k], normalisation) == stems[k];
-            }
-            if (same) {
-                return kCoreEmotions[slot];
-            }
-        }
-    }
-    return std::nullopt;
-}
-
-std::string Criteria::text(const std::string& key) const {
-    const auto it = texts.find(key);
-    return it == texts.end() ? key : it->second;
-}
 
 namespace {
 
@@ -541,7 +489,5 @@ CriteriaLoad load_criteria_file(const std::string& path) {
     result.criteria = read_document<CriteriaReader>(read_json_file(path), result.problems);
     return result;
 }
-
-std::string default_criteria_path() { return (assets_dir() / "criteria" / "default.json").string(); }
 
 } // namespace et

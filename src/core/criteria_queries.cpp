@@ -1,0 +1,61 @@
+// What a loaded Criteria answers (a word's core emotion, its texts) and the core emotions'
+// ids; loading and compiling a criteria file is criteria.cpp.
+#include "core/criteria.hpp"
+
+#include "core/paths.hpp"
+
+namespace et {
+
+const char* core_emotion_id(CoreEmotion emotion) {
+    switch (emotion) {
+    case CoreEmotion::Mad: return "mad";
+    case CoreEmotion::Sad: return "sad";
+    case CoreEmotion::Glad: return "glad";
+    case CoreEmotion::Fear: return "fear";
+    }
+    return "";
+}
+
+std::optional<CoreEmotion> parse_core_emotion(std::string_view id) {
+    for (CoreEmotion e : kCoreEmotions) {
+        if (id == core_emotion_id(e)) {
+            return e;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<CoreEmotion> Criteria::emotion_of(std::string_view word) const {
+    const auto words = normalise_words(word, normalisation);
+    if (words.empty()) {
+        return std::nullopt;
+    }
+    std::vector<std::string> stems;
+    for (const auto& w : words) {
+        stems.push_back(stem_of(w, normalisation));
+    }
+    for (std::size_t slot = 0; slot < 4; ++slot) {
+        for (const auto& entry : slot_entries[slot]) {
+            if (entry.words.size() != words.size()) {
+                continue;
+            }
+            bool same = true;
+            for (std::size_t k = 0; k < words.size() && same; ++k) {
+                same = entry.words[k] == words[k] || stem_of(entry.words[k], normalisation) == stems[k];
+            }
+            if (same) {
+                return kCoreEmotions[slot];
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+std::string Criteria::text(const std::string& key) const {
+    const auto it = texts.find(key);
+    return it == texts.end() ? key : it->second;
+}
+
+std::string default_criteria_path() { return (assets_dir() / "criteria" / "default.json").string(); }
+
+} // namespace et
