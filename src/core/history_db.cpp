@@ -56,6 +56,35 @@ int Transaction::commit() {
     return rc_;
 }
 
+int read_user_version(sqlite3* db, int& rc) {
+    Statement s(db, "PRAGMA user_version");
+    rc = s.prepare_code();
+    if (!s.ok()) {
+        return -1;
+    }
+    rc = s.step();
+    if (rc != SQLITE_ROW) {
+        return -1;
+    }
+    rc = SQLITE_OK;
+    return s.integer(0);
+}
+
+bool is_local_day(const std::string& d) {
+    if (d.size() != 10 || d[4] != '-' || d[7] != '-') {
+        return false;
+    }
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+        if (d[i] < '0' || d[i] > '9') {
+            return false;
+        }
+    }
+    // Enough for SQLite's date functions, which the weeks and streaks rely on.
+    const int month = (d[5] - '0') * 10 + (d[6] - '0');
+    const int day = (d[8] - '0') * 10 + (d[9] - '0');
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
 int mistake_bit(Mistake m) {
     const std::string_view id = mistake_id(m);
     for (std::size_t i = 0; i < std::size(kMistakeBitIds); ++i) {

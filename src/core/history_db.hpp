@@ -90,6 +90,12 @@ private:
     bool open_;
 };
 
+// PRAGMA user_version, or -1 with `rc` set when it cannot be read.
+int read_user_version(sqlite3* db, int& rc);
+// "YYYY-MM-DD" with a plausible month and day: enough for SQLite's date functions, which
+// the weeks and streaks rely on.
+bool is_local_day(const std::string& d);
+
 // The mistakes column is a bit set: bit i is the mistake with id kMistakeBitIds[i]. Bits are
 // tied to ids, not to the enum's order, and new mistakes may only be appended.
 inline constexpr std::string_view kMistakeBitIds[] = {
