@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone: installs what is missing, builds, runs the
-# core, ui and e2e tests, the core tests again under ASan+UBSan, and the fuzzers for a
-# bounded time. This is the README's test command and what CI runs.
+# core, ui and e2e tests, the core and ui tests again under ASan+UBSan, and the fuzzers for
+# a bounded time. This is the README's test command and what CI runs.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -18,7 +18,7 @@ cmake --build --preset release -j "$jobs"
 step "tests: core, ui, e2e"
 ctest --preset release -j "$jobs"
 
-step "core tests under AddressSanitizer and UndefinedBehaviorSanitizer"
+step "core and ui tests under AddressSanitizer and UndefinedBehaviorSanitizer"
 cmake --preset asan >/dev/null
 cmake --build --preset asan -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

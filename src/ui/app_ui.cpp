@@ -91,6 +91,7 @@ void AppUi::handle_keys(AppState& app) {
     }
     if (!typing && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
         app.back();
+        return; // backing out may have ended the session read below
     }
     if (answering && !typing && !io.KeyCtrl && !io.KeyAlt) {
         const auto& choices = app.session->step().choices;
