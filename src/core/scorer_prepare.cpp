@@ -2,6 +2,8 @@
 // better response, all computed once per step.
 #include <algorithm>
 #include <cctype>
+#include <iterator>
+#include <optional>
 
 #include "core/scorer.hpp"
 #include "core/scorer_internal.hpp"
@@ -105,11 +107,77 @@ std::string plain_verb(const std::string& verb) {
     return verb;
 }
 
+enum class Pronouns { He, She, They };
+
+std::optional<Pronouns> pronouns_of(const std::string& folded) {
+    static const std::vector<std::string> he = {"he", "him", "his", "himself", "he's", "he'd", "he'll"};
+    static const std::vector<std::string> she = {"she", "her", "hers", "herself", "she's", "she'd", "she'll"};
+    static const std::vector<std::string> they = {"they", "them", "their", "theirs", "themselves",
+                                                  "they're", "they'd", "they'll", "they've"};
+    if (contains(he, folded)) {
+        return Pronouns::He;
+    }
+    if (contains(she, folded)) {
+        return Pronouns::She;
+    }
+    if (contains(they, folded)) {
+        return Pronouns::They;
+    }
+    return std::nullopt;
+}
+
+// A fact's words, case-folded, without the punctuation around them.
+std::vector<std::string> plain_words(const std::string& text) {
+    std::vector<std::string> out;
+    std::string word;
+    for (char ch : text + " ") {
+        if (ch == ' ' || ch == ',' || ch == ';' || ch == ':' || ch == '.' || ch == '!' || ch == '?') {
+            if (!word.empty()) {
+                out.push_back(fold_case(word));
+                word.clear();
+            }
+        } else {
+            word += ch;
+        }
+    }
+    return out;
+}
+
+// The partner's pronouns, read off the card: in each fact that names the partner (not as
+// "Dana's", whose next pronoun is likely the other person's: "Dana's brother ... his"), the
+// first third-person pronoun after the name; the most common wins.
+std::optional<Pronouns> partner_pronouns(const std::vector<std::string>& name_words,
+                                         const std::vector<CardFact>& card) {
+    int votes[3] = {0, 0, 0};
+    for (const CardFact& fact : card) {
+        const auto words = plain_words(fact.text);
+        for (std::size_t k = 0; k < words.size(); ++k) {
+            if (!contains(name_words, words[k])) {
+                continue;
+            }
+            for (std::size_t j = k + 1; j < words.size(); ++j) {
+                if (const auto p = pronouns_of(words[j])) {
+                    ++votes[static_cast<int>(*p)];
+                    break;
+                }
+            }
+            break;
+        }
+    }
+    const int* best = std::max_element(std::begin(votes), std::end(votes));
+    if (*best == 0 || std::count(std::begin(votes), std::end(votes), *best) > 1) {
+        return std::nullopt; // no fact says, or they disagree evenly
+    }
+    return static_cast<Pronouns>(best - std::begin(votes));
+}
+
 // A card fact retold to the partner, for "given that {fact}": "Sam replays conversations
 // for days" -> "you replay conversations for days", "it costs her a lot" -> "it costs you a
-// lot", "her sister" -> "your sister". Third-person pronouns are taken to be the partner's
-// (a card is about them).
-std::string retell_fact(const Criteria& c, const std::string& partner_name, std::string fact) {
+// lot", "her sister" -> "your sister". Third-person pronouns are the partner's unless the
+// card shows the partner's are others ("Marcus ... blames himself when she struggles": "she"
+// is his daughter, and stays).
+std::string retell_fact(const Criteria& c, const std::string& partner_name, std::string fact,
+                        std::optional<Pronouns> partner) {
     while (!fact.empty() && (fact.back() == '.' || fact.back() == ' ')) {
         fact.pop_back();
     }
@@ -168,7 +236,11 @@ std::string retell_fact(const Criteria& c, const std::string& partner_name, std:
         bool is_subject_you = false;
         const bool verb_follows =
             k + 1 < words.size() && perspective("@" + words[k + 1].folded) != nullptr;
-        if (contains(name_words, base)) {
+        const auto pronouns = pronouns_of(w.folded);
+        if (partner && pronouns && *pronouns != *partner && *pronouns != Pronouns::They) {
+            // Someone else's "he" or "she": kept. ("They" mostly takes the partner in, as in
+            // "their son" or "since they were six", so it is retold.)
+        } else if (contains(name_words, base)) {
             said = possessive ? "your" : "you";
             is_subject_you = !possessive && (clause_start || verb_follows);
         } else if (w.folded == "her") {
@@ -213,7 +285,8 @@ std::string compose_suggestion(const Criteria& c, const ScoringStep& step, const
     std::string suggestion;
     const std::string feeling = step.feelings.empty() ? std::string("this way") : join_feelings(step.feelings);
     if (best_fact != nullptr && !c.level_two_templates.empty()) {
-        const std::string clause = retell_fact(c, step.partner_name, best_fact->owned.text);
+        const auto pronouns = partner_pronouns(normalise_words(step.partner_name, c.normalisation), step.card);
+        const std::string clause = retell_fact(c, step.partner_name, best_fact->owned.text, pronouns);
         const std::string link = c.link_phrases.empty() ? "because" : c.link_phrases.front();
         suggestion = format_text(c.level_two_templates.front(),
                                  {{"feeling", feeling}, {"fact", clause}, {"link", link},

@@ -148,6 +148,27 @@ TEST_F(ScorerTest, SuggestionRetellsTheCardToThePartner) {
     }
 }
 
+// Pronouns that are someone else's stay: the card shows the partner's own ("Marcus worries
+// he ...", "Dana blames herself"), and a fact about another person keeps theirs.
+TEST_F(ScorerTest, SuggestionKeepsOtherPeoplesPronouns) {
+    auto suggestion_for = [&](const std::string& name, std::vector<CardFact> card) {
+        ScoringStep step{name, "She did it!", {"proud"}, std::move(card)};
+        return scorer_.score(step, "ok").suggestion;
+    };
+    const std::string marcus = suggestion_for(
+        "Marcus", {{"shy", "Marcus worries he passed his shyness on to Imani and blames himself when she struggles.",
+                    {}}});
+    EXPECT_NE(marcus.find("you worry you passed your shyness on to Imani and blame yourself when she struggles"),
+              std::string::npos)
+        << marcus;
+    const std::string dana = suggestion_for(
+        "Dana", {{"brother", "Dana's older brother struggled with addiction through his twenties.", {}},
+                 {"blame", "Dana blames herself whenever something goes wrong at home.", {}},
+                 {"dad", "Dana grew up with a strict father and promised herself she would be an open parent.", {}}});
+    EXPECT_NE(dana.find("your older brother struggled with addiction through his twenties"), std::string::npos)
+        << dana;
+}
+
 TEST_F(ScorerTest, FeedbackAndSuggestion) {
     const Score s = score("That sucks.");
     EXPECT_EQ(s.level, 1);
