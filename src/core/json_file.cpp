@@ -276,6 +276,23 @@ JsonLoad parse_json_text(std::string file, std::string text, const JsonLimits& l
     } catch (const nlohmann::json::parse_error& e) {
         const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
         result.error = error_at(file, text, offset, plain_parse_message(e.what()));
+    } catch (const nlohmann::json::out_of_range& e) {
+        // A number too large for a double ("1E999"): nlohmann names it but gives no position,
+        // so the quoted number in its message is looked up in the text.
+        const std::string what = e.what();
+        const auto open = what.find('\'');
+        const auto close = what.rfind('\'');
+        std::size_t offset = 0;
+        std::string number;
+        if (open != std::string::npos && close > open) {
+            number = what.substr(open + 1, close - open - 1);
+            offset = std::min(text.find(number), text.size());
+        }
+        result.error = error_at(file, text, offset == text.size() ? 0 : offset,
+                                number.empty() ? plain_parse_message(what)
+                                               : "the number " + number + " is too large");
+    } catch (const nlohmann::json::exception& e) {
+        result.error = error_at(file, text, 0, plain_parse_message(e.what()));
     }
     return result;
 }

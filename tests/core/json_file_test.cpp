@@ -25,6 +25,13 @@ TEST(JsonFile, ParseErrorsHaveLineAndColumn) {
     EXPECT_EQ(load.error.to_string().rfind("f.json:3:8: ", 0), 0u) << load.error.to_string();
 }
 
+// Found by fuzzing: a number too large for a double is refused with its place, not thrown.
+TEST(JsonFile, ANumberTooLargeIsAnErrorWithLineAndColumn) {
+    const auto load = parse_json_text("s.json", "{\n  \"id\": 222222E2222222222222222222\n}");
+    ASSERT_FALSE(load.document);
+    EXPECT_EQ(load.error.to_string(), "s.json:2:9: the number 222222E2222222222222222222 is too large");
+}
+
 TEST(JsonFile, PathsMapToTheirPosition) {
     const std::string text = "{\n  \"steps\": [\n    {\"id\": \"a\"},\n    {\"id\": 7}\n  ]\n}";
     const auto load = parse_json_text("s.json", text);

@@ -11,6 +11,7 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/scenario" "$work/criteria" "$work/scorer" "$work/disclosure" "$work/disclosure_criteria"
 cp "$root"/scenarios/*.json "$work/scenario/"
 cp "$root"/tests/data/scenarios/broken/*.json "$work/scenario/" 2>/dev/null || true
+cp "$root"/tests/fuzz/seeds/scenario/* "$work/scenario/" # inputs that once crashed a loader
 cp "$root"/assets/criteria/default.json "$work/criteria/"
 cp "$root"/assets/criteria/disclosure.json "$work/disclosure_criteria/"
 python3 - "$root" "$work/scorer" <<'PY'
