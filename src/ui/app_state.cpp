@@ -285,6 +285,22 @@ void AppState::update_live_meter() {
 
 // [SECTION] Navigation and errors
 
+const char* page_id(Page page) {
+    switch (page) {
+    case Page::Home: return "home";
+    case Page::Practice: return "practice";
+    case Page::Summary: return "summary";
+    case Page::Settings: return "settings";
+    case Page::Problems: return "problems";
+    case Page::Help: return "help";
+    case Page::Couples: return "couples";
+    case Page::Workshop: return "workshop";
+    case Page::Progress: return "progress";
+    case Page::CheckIn: return "checkin";
+    }
+    return "";
+}
+
 void AppState::show_page(Page target) {
     if (target == page) {
         return;
@@ -301,6 +317,9 @@ void AppState::show_page(Page target) {
     page = target;
     if (page == Page::Practice && session && session->current() == nullptr) {
         focus_answer = true;
+    }
+    if (trace != nullptr) {
+        trace->event("page_shown", {{"page", page_id(page)}});
     }
 }
 

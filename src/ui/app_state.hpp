@@ -39,6 +39,9 @@ enum class Page {
     Home, Practice, Summary, Settings, Problems, Help, Couples, Workshop, Progress, CheckIn
 };
 
+// The page's name in the trace ("settings").
+const char* page_id(Page page);
+
 // How the app was started (--mode): the first page and, for workshops, a projector preset.
 enum class Mode { Solo, Couples, Workshop, CheckIn };
 
