@@ -201,28 +201,7 @@ private:
                 add_slot(name, std::move(entries), at);
             }
         }
-        if (const auto* groups = object_member(root, top, "groups", false)) {
-            for (const auto& [name, members] : groups->items()) {
-                const JsonPath at = top / "groups" / name;
-                if (!check_.expect_array(members, at)) {
-                    continue;
-                }
-                SlotMask mask = 0;
-                for (std::size_t i = 0; i < members.size(); ++i) {
-                    if (!check_.expect_string(members[i], at / i)) {
-                        continue;
-                    }
-                    const auto m = patterns_.slot_mask(members[i].get<std::string>());
-                    if (!m) {
-                        check_.error(at / i, "unknown group or list \"" +
-                                                 members[i].get<std::string>() + "\"");
-                        continue;
-                    }
-                    mask |= *m;
-                }
-                groups_.emplace_back(name, mask);
-            }
-        }
+        patterns_.read_groups(root, top);
         // Index every entry by its first word and that word's stem; lists named in
         // "exact_lists" match only as written ("tell", not "telling").
         std::vector<std::string> exact;

@@ -288,32 +288,7 @@ private:
                 check_.error(top / "exact_lists" / i, "no list is named \"" + exact[i] + "\"");
             }
         }
-        if (const auto* groups = object_member(root, top, "groups", false)) {
-            for (const auto& [name, members] : groups->items()) {
-                const JsonPath at = top / "groups" / name;
-                if (!check_.expect_array(members, at)) {
-                    continue;
-                }
-                SlotMask mask = 0;
-                for (std::size_t i = 0; i < members.size(); ++i) {
-                    if (!check_.expect_string(members[i], at / i)) {
-                        continue;
-                    }
-                    const auto m = patterns_.slot_mask(members[i].get<std::string>());
-                    if (!m) {
-                        check_.error(at / i, "unknown group or list \"" +
-                                                 members[i].get<std::string>() + "\"");
-                        continue;
-                    }
-                    mask |= *m;
-                }
-                if (patterns_.slot_mask(name)) {
-                    check_.error(at, "the name \"" + name +
-                                         "\" is already used by another group or list");
-                }
-                groups_.emplace_back(name, mask);
-            }
-        }
+        patterns_.read_groups(root, top);
         // Stems for new entries (copied ones keep theirs), then the first-word index.
         for (std::size_t slot = 0; slot < c_.slot_entries.size(); ++slot) {
             // Feelings without a core emotion match as written: "surprisingly" is no feeling.

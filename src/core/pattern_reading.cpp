@@ -19,6 +19,36 @@ std::optional<SlotMask> PatternReading::slot_mask(std::string_view name) const {
     return std::nullopt;
 }
 
+void PatternReading::read_groups(const nlohmann::json& root, const JsonPath& top) const {
+    const auto* all = check.member(root, top, "groups", false);
+    const JsonPath path = top / "groups";
+    if (all == nullptr || !check.expect_object(*all, path)) {
+        return;
+    }
+    for (const auto& [name, members] : all->items()) {
+        const JsonPath at = path / name;
+        if (!check.expect_array(members, at)) {
+            continue;
+        }
+        SlotMask mask = 0;
+        for (std::size_t i = 0; i < members.size(); ++i) {
+            if (!check.expect_string(members[i], at / i)) {
+                continue;
+            }
+            const auto m = slot_mask(members[i].get<std::string>());
+            if (!m) {
+                check.error(at / i, "unknown group or list \"" + members[i].get<std::string>() + "\"");
+                continue;
+            }
+            mask |= *m;
+        }
+        if (slot_mask(name)) {
+            check.error(at, "the name \"" + name + "\" is already used by another group or list");
+        }
+        groups.emplace_back(name, mask);
+    }
+}
+
 std::optional<Pattern> PatternReading::compile(const nlohmann::json& value,
                                                const JsonPath& at) const {
     if (!check.expect_string(value, at)) {

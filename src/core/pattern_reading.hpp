@@ -22,8 +22,11 @@ struct PatternReading {
     const Normalisation& normalisation;
     Vocabulary& vocabulary;
     const std::vector<std::string>& slot_names;
-    const std::vector<std::pair<std::string, SlotMask>>& groups;
+    std::vector<std::pair<std::string, SlotMask>>& groups;
 
+    // Reads `root["groups"]` (optional): each a list of slot and earlier group names, added to
+    // `groups`. A name already taken, or an unknown member, is reported.
+    void read_groups(const nlohmann::json& root, const JsonPath& top) const;
     // A slot's own bit, or a group's mask; nothing for an unknown name.
     std::optional<SlotMask> slot_mask(std::string_view name) const;
     // A pattern from a JSON string; a problem is reported at `at` with the character.

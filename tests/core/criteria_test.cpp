@@ -78,6 +78,16 @@ TEST(Criteria, WrongTypesAndUnknownIdsAreRefused) {
     EXPECT_FALSE(load_criteria_text("x.json", "[]").criteria);
 }
 
+TEST(Criteria, GroupsNameKnownSlotsAndNewNames) {
+    EXPECT_NE(first_error(load_with("\"appraisal\": [", "\"appraisal\": [\"nonsense\", "))
+                  .find("groups.appraisal[0]: unknown group or list \"nonsense\""),
+              std::string::npos);
+    // A group may not take a name a list already has: which one would {you} mean?
+    EXPECT_NE(first_error(load_with("\"appraisal\": [", "\"you\": [\"mad\"], \"appraisal\": ["))
+                  .find("groups.you: the name \"you\" is already used by another group or list"),
+              std::string::npos);
+}
+
 TEST(Criteria, MissingFeedbackTextIsAnError) {
     const auto load = load_with("\"clean\":", "\"clean_renamed\":");
     EXPECT_FALSE(load.criteria);
