@@ -1,6 +1,7 @@
 // Dispatch: subcommands first (never touching GLFW), then GUI options.
 #include "app/cli.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <ostream>
 
@@ -65,6 +66,36 @@ std::optional<std::string> ArgReader::value(const std::string& option) {
         return std::nullopt;
     }
     return args[pos++];
+}
+
+std::optional<int> CommandLine::parse(const std::vector<std::string>& args, std::ostream& out,
+                                      std::ostream& err) const {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (arg == "-h" || arg == "--help") {
+            out << help_;
+            return kExitOk;
+        }
+        const auto it = std::find_if(options_.begin(), options_.end(),
+                                     [&](const auto& o) { return o.first == arg; });
+        if (it == options_.end()) {
+            return usage_error(err, "unknown argument " + arg);
+        }
+        if (it->second->has_value()) {
+            return usage_error(err, arg + " given twice");
+        }
+        if (i + 1 >= args.size()) {
+            return usage_error(err, "option " + arg + " needs a value");
+        }
+        *it->second = args[++i];
+    }
+    return std::nullopt;
+}
+
+int CommandLine::usage_error(std::ostream& err, const std::string& message) const {
+    err << "empathy-trainer " << command_ << ": " << message << " (see empathy-trainer " << command_
+        << " --help)\n";
+    return kExitUsage;
 }
 
 int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,

@@ -6,6 +6,8 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace et {
@@ -47,6 +49,27 @@ struct ArgReader {
     const std::string& peek() const { return args[pos]; }
     // Reads the value of an option; on a missing value prints an error and returns nothing.
     std::optional<std::string> value(const std::string& option);
+};
+
+// A subcommand's options, each taking one value, read the same way by every command: --help
+// prints `help` on `out` (exit 0); an unknown or repeated option or a missing value is one
+// line on `err` (exit 2), as is any usage_error() the command reports afterwards.
+class CommandLine {
+public:
+    CommandLine(std::string command, std::string_view help) : command_(std::move(command)), help_(help) {}
+    CommandLine& option(std::string name, std::optional<std::string>& value) {
+        options_.emplace_back(std::move(name), &value);
+        return *this;
+    }
+    // Nothing when the command should go on; else the exit status to stop with.
+    std::optional<int> parse(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) const;
+    // "empathy-trainer COMMAND: MESSAGE (see empathy-trainer COMMAND --help)"; returns 2.
+    int usage_error(std::ostream& err, const std::string& message) const;
+
+private:
+    std::string command_;
+    std::string_view help_;
+    std::vector<std::pair<std::string, std::optional<std::string>*>> options_;
 };
 
 inline constexpr int kExitOk = 0;

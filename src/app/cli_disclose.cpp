@@ -23,10 +23,6 @@ const char* kDiscloseUsage =
     "  --disclosure FILE  disclosure criteria (default: the bundled disclosure.json)\n";
 
 // One clear line; the full usage is one `--help` away.
-int usage(std::ostream& err, const std::string& message) {
-    err << "empathy-trainer disclose: " << message << " (see empathy-trainer disclose --help)\n";
-    return kExitUsage;
-}
 
 // One line: the first error (a `FILE:LINE:COL: path: message` diagnostic).
 int refuse(std::ostream& err, const Diagnostics& problems) {
@@ -55,38 +51,20 @@ bool looks_like_disclosure(const std::string& path) {
 
 int cli_disclose(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     std::optional<std::string> criteria_path, disclosure_path, text, texts_path;
-    ArgReader r{args, 0, err, "disclose"};
-    while (!r.done()) {
-        const std::string arg = r.peek();
-        std::optional<std::string>* target = nullptr;
-        if (arg == "--criteria")
-            target = &criteria_path;
-        else if (arg == "--disclosure")
-            target = &disclosure_path;
-        else if (arg == "--text")
-            target = &text;
-        else if (arg == "--texts")
-            target = &texts_path;
-        else if (arg == "-h" || arg == "--help") {
-            out << kDiscloseUsage;
-            return kExitOk;
-        } else {
-            return usage(err, "unknown argument " + arg);
-        }
-        if (target->has_value()) {
-            return usage(err, arg + " given twice");
-        }
-        *target = r.value(arg); // prints its own one-line message when the value is missing
-        if (!target->has_value()) {
-            return kExitUsage;
-        }
+    const CommandLine command_line = CommandLine("disclose", kDiscloseUsage)
+        .option("--criteria", criteria_path)
+        .option("--disclosure", disclosure_path)
+        .option("--text", text)
+        .option("--texts", texts_path);
+    if (const auto stop = command_line.parse(args, out, err)) {
+        return *stop;
     }
     if (text.has_value() == texts_path.has_value()) {
-        return usage(err, "give exactly one of --text TEXT or --texts FILE");
+        return command_line.usage_error(err, "give exactly one of --text TEXT or --texts FILE");
     }
     if (criteria_path && looks_like_disclosure(*criteria_path)) {
         if (disclosure_path) {
-            return usage(err, "--criteria names disclosure criteria and --disclosure is given too");
+            return command_line.usage_error(err, "--criteria names disclosure criteria and --disclosure is given too");
         }
         disclosure_path = std::move(criteria_path);
         criteria_path.reset();

@@ -19,42 +19,24 @@ const char* kExportUsage =
     "$XDG_DATA_HOME/empathy-trainer/history.sqlite3.\n";
 
 // One line, so a script's log says exactly what was wrong.
-int usage(std::ostream& err, const std::string& message) {
-    err << "empathy-trainer export: " << message << " (see empathy-trainer export --help)\n";
-    return kExitUsage;
-}
 
 } // namespace
 
 int cli_export(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     std::optional<std::string> format, out_path, db_path, player;
-    ArgReader r{args, 0, err, "export"};
-    while (!r.done()) {
-        const std::string arg = r.peek();
-        std::optional<std::string>* target = nullptr;
-        if (arg == "--format") target = &format;
-        else if (arg == "--out") target = &out_path;
-        else if (arg == "--history-db") target = &db_path;
-        else if (arg == "--player") target = &player;
-        else if (arg == "-h" || arg == "--help") {
-            out << kExportUsage;
-            return kExitOk;
-        } else {
-            return usage(err, "unknown argument " + arg);
-        }
-        if (target->has_value()) {
-            return usage(err, arg + " given twice");
-        }
-        if (r.pos + 1 >= args.size()) {
-            return usage(err, "option " + arg + " needs a value");
-        }
-        *target = r.value(arg);
+    const CommandLine command_line = CommandLine("export", kExportUsage)
+        .option("--format", format)
+        .option("--out", out_path)
+        .option("--history-db", db_path)
+        .option("--player", player);
+    if (const auto stop = command_line.parse(args, out, err)) {
+        return *stop;
     }
     if (!format) {
-        return usage(err, "--format csv|json is required");
+        return command_line.usage_error(err, "--format csv|json is required");
     }
     if (*format != "csv" && *format != "json") {
-        return usage(err, "--format must be csv or json, got \"" + *format + "\"");
+        return command_line.usage_error(err, "--format must be csv or json, got \"" + *format + "\"");
     }
 
     const std::filesystem::path file =

@@ -22,10 +22,6 @@ const char* kHandoutUsage =
     "printer's). --out - writes to standard output.\n";
 
 // One line, then where to look: a usage mistake should not bury its own message.
-int usage(std::ostream& err, const std::string& message) {
-    err << "empathy-trainer handout: " << message << " (see empathy-trainer handout --help)\n";
-    return kExitUsage;
-}
 
 bool ends_with(const std::string& s, const std::string& suffix) {
     return s.size() >= suffix.size() &&
@@ -47,45 +43,26 @@ bool report_first_error(const Load& load, std::ostream& err) {
 
 int cli_handout(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     std::optional<std::string> scenario_path, out_path, format_id, paper_id, criteria_path;
-    ArgReader r{args, 0, err, "handout"};
-    while (!r.done()) {
-        const std::string arg = r.peek();
-        std::optional<std::string>* target = nullptr;
-        if (arg == "--scenario") {
-            target = &scenario_path;
-        } else if (arg == "--out") {
-            target = &out_path;
-        } else if (arg == "--format") {
-            target = &format_id;
-        } else if (arg == "--paper") {
-            target = &paper_id;
-        } else if (arg == "--criteria") {
-            target = &criteria_path;
-        } else if (arg == "-h" || arg == "--help") {
-            out << kHandoutUsage;
-            return kExitOk;
-        } else {
-            return usage(err, "unknown argument " + arg);
-        }
-        if (target->has_value()) {
-            return usage(err, arg + " given twice");
-        }
-        *target = r.value(arg);
-        if (!target->has_value()) {
-            return kExitUsage; // ArgReader said which option needs a value
-        }
+    const CommandLine command_line = CommandLine("handout", kHandoutUsage)
+        .option("--scenario", scenario_path)
+        .option("--out", out_path)
+        .option("--format", format_id)
+        .option("--paper", paper_id)
+        .option("--criteria", criteria_path);
+    if (const auto stop = command_line.parse(args, out, err)) {
+        return *stop;
     }
     if (!scenario_path) {
-        return usage(err, "--scenario FILE is required");
+        return command_line.usage_error(err, "--scenario FILE is required");
     }
     if (!out_path || out_path->empty()) {
-        return usage(err, "--out FILE is required");
+        return command_line.usage_error(err, "--out FILE is required");
     }
     HandoutOptions options;
     if (format_id) {
         const auto format = parse_handout_format(*format_id);
         if (!format) {
-            return usage(err, "--format must be html or md, got \"" + *format_id + "\"");
+            return command_line.usage_error(err, "--format must be html or md, got \"" + *format_id + "\"");
         }
         options.format = *format;
     } else if (ends_with(*out_path, ".md") || ends_with(*out_path, ".markdown")) {
@@ -94,7 +71,7 @@ int cli_handout(const std::vector<std::string>& args, std::ostream& out, std::os
     if (paper_id) {
         const auto paper = parse_paper_size(*paper_id);
         if (!paper) {
-            return usage(err, "--paper must be auto, a4 or letter, got \"" + *paper_id + "\"");
+            return command_line.usage_error(err, "--paper must be auto, a4 or letter, got \"" + *paper_id + "\"");
         }
         options.paper = *paper;
     }

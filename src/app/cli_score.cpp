@@ -19,11 +19,6 @@ const char* kScoreUsage =
     "Prints one JSON object per response: level, mistakes, score, matches, feedback,\n"
     "suggestion. --responses reads one response per line and prints JSON Lines.\n";
 
-int usage(std::ostream& err, const std::string& message) {
-    err << "empathy-trainer score: " << message << '\n' << kScoreUsage;
-    return kExitUsage;
-}
-
 void print(std::ostream& out, const Score& score, std::string_view response) {
     // Invalid UTF-8 never reaches the output: the engine refuses it and echoes no text.
     thread_local std::string line;
@@ -37,35 +32,20 @@ void print(std::ostream& out, const Score& score, std::string_view response) {
 
 int cli_score(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     std::optional<std::string> scenario_path, step_id, criteria_path, response, responses_path;
-    ArgReader r{args, 0, err, "score"};
-    while (!r.done()) {
-        const std::string arg = r.peek();
-        std::optional<std::string>* target = nullptr;
-        if (arg == "--scenario") target = &scenario_path;
-        else if (arg == "--step") target = &step_id;
-        else if (arg == "--criteria") target = &criteria_path;
-        else if (arg == "--response") target = &response;
-        else if (arg == "--responses") target = &responses_path;
-        else if (arg == "-h" || arg == "--help") {
-            out << kScoreUsage;
-            return kExitOk;
-        } else {
-            return usage(err, "unknown argument " + arg);
-        }
-        if (target->has_value()) {
-            return usage(err, arg + " given twice");
-        }
-        *target = r.value(arg);
-        if (!target->has_value()) {
-            err << kScoreUsage;
-            return kExitUsage;
-        }
+    const CommandLine command_line = CommandLine("score", kScoreUsage)
+        .option("--scenario", scenario_path)
+        .option("--step", step_id)
+        .option("--criteria", criteria_path)
+        .option("--response", response)
+        .option("--responses", responses_path);
+    if (const auto stop = command_line.parse(args, out, err)) {
+        return *stop;
     }
     if (!scenario_path) {
-        return usage(err, "--scenario FILE is required");
+        return command_line.usage_error(err, "--scenario FILE is required");
     }
     if (response.has_value() == responses_path.has_value()) {
-        return usage(err, "give exactly one of --response TEXT or --responses FILE");
+        return command_line.usage_error(err, "give exactly one of --response TEXT or --responses FILE");
     }
 
     const auto criteria = load_criteria_file(criteria_path.value_or(default_criteria_path()));
