@@ -8,23 +8,8 @@
 namespace et {
 namespace {
 
-const DisclosureCriteria& criteria() {
-    static const DisclosureCriteria loaded = [] {
-        auto load = load_disclosure_file(test::source_path("assets/criteria/disclosure.json"),
-                                         test::default_criteria());
-        if (!load.criteria) {
-            for (const auto& d : load.problems) {
-                ADD_FAILURE() << d.to_string();
-            }
-            std::abort();
-        }
-        return std::move(*load.criteria);
-    }();
-    return loaded;
-}
-
 CheckinReflection reflect(const std::vector<CheckinAnswer>& answers) {
-    const DisclosureAnalyser analyser(criteria());
+    const DisclosureAnalyser analyser(test::default_disclosure_criteria());
     return reflect_on_checkin(answers, &analyser);
 }
 
@@ -70,7 +55,7 @@ TEST(Checkin, CountsInnerAnswersAndTheEmotionsThatCameThrough) {
     EXPECT_EQ(r.emotions, (std::vector<CoreEmotion>{CoreEmotion::Mad, CoreEmotion::Sad}));
     EXPECT_EQ(r.missing, (std::vector<CoreEmotion>{CoreEmotion::Glad, CoreEmotion::Fear}));
     // Most answers were inner: the nudge asks, gently, about a missing emotion, joy first.
-    EXPECT_EQ(r.nudge, criteria().text("missing.glad"));
+    EXPECT_EQ(r.nudge, test::default_disclosure_criteria().text("missing.glad"));
 }
 
 TEST(Checkin, MostlyOuterAsksForFeelingsBeforeMissingEmotions) {
@@ -109,12 +94,12 @@ TEST(Checkin, MissingOrderAndTextsComeFromTheCriteriaWhenGiven) {
     const CheckinReflection fallback = reflect_on_readings(readings, true, nullptr);
     // Without criteria the order is mad, sad, glad, fear.
     EXPECT_NE(fallback.nudge.find("mad"), std::string::npos) << fallback.nudge;
-    const CheckinReflection with = reflect_on_readings(readings, true, &criteria());
-    EXPECT_EQ(with.nudge, criteria().text("missing.sad")); // glad, sad, mad, fear
+    const CheckinReflection with = reflect_on_readings(readings, true, &test::default_disclosure_criteria());
+    EXPECT_EQ(with.nudge, test::default_disclosure_criteria().text("missing.sad")); // glad, sad, mad, fear
 }
 
 TEST(Checkin, InnerLayerTextKeepsOnlyTheInnerAnswers) {
-    const DisclosureAnalyser analyser(criteria());
+    const DisclosureAnalyser analyser(test::default_disclosure_criteria());
     const std::string text =
         inner_layer_text({{"mad", "I went to the gym.\n"},
                           {"sad", "  I felt so lonely when nobody called.\n\n"},

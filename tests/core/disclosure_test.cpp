@@ -13,23 +13,8 @@
 namespace et {
 namespace {
 
-const DisclosureCriteria& disclosure_criteria() {
-    static const DisclosureCriteria criteria = [] {
-        auto load = load_disclosure_file(test::source_path("assets/criteria/disclosure.json"),
-                                         test::default_criteria());
-        if (!load.criteria) {
-            for (const auto& d : load.problems) {
-                ADD_FAILURE() << d.to_string();
-            }
-            std::abort();
-        }
-        return std::move(*load.criteria);
-    }();
-    return criteria;
-}
-
 Disclosure analyse(std::string_view text) {
-    return DisclosureAnalyser(disclosure_criteria()).analyse(text);
+    return DisclosureAnalyser(test::default_disclosure_criteria()).analyse(text);
 }
 
 std::set<std::string> emotion_ids(const std::vector<CoreEmotion>& emotions) {

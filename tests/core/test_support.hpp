@@ -1,5 +1,5 @@
-// Shared helpers for core tests: the default criteria and scorer, made once, scenarios that
-// must load, and data paths.
+// Shared helpers for core tests: the default criteria, disclosure criteria and scorer, made
+// once, scenarios that must load, and data paths.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/criteria.hpp"
+#include "core/disclosure.hpp"
 #include "core/scenario_loader.hpp"
 #include "core/scorer.hpp"
 
@@ -18,6 +19,22 @@ namespace et::test {
 inline const Criteria& default_criteria() {
     static const Criteria criteria = [] {
         auto load = load_criteria_file(std::string(ET_SOURCE_DIR) + "/assets/criteria/default.json");
+        if (!load.criteria) {
+            for (const auto& d : load.problems) {
+                ADD_FAILURE() << d.to_string();
+            }
+            std::abort();
+        }
+        return std::move(*load.criteria);
+    }();
+    return criteria;
+}
+
+// The bundled disclosure criteria over the default criteria, made once.
+inline const DisclosureCriteria& default_disclosure_criteria() {
+    static const DisclosureCriteria criteria = [] {
+        auto load = load_disclosure_file(std::string(ET_SOURCE_DIR) + "/assets/criteria/disclosure.json",
+                                         default_criteria());
         if (!load.criteria) {
             for (const auto& d : load.problems) {
                 ADD_FAILURE() << d.to_string();
