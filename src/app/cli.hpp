@@ -56,13 +56,15 @@ struct ArgReader {
 // line on `err` (exit 2), as is any usage_error() the command reports afterwards.
 class CommandLine {
 public:
-    CommandLine(std::string command, std::string_view help) : command_(std::move(command)), help_(help) {}
+    CommandLine(std::string command, std::string_view help)
+        : command_(std::move(command)), help_(help) {}
     CommandLine& option(std::string name, std::optional<std::string>& value) {
         options_.emplace_back(std::move(name), &value);
         return *this;
     }
     // Nothing when the command should go on; else the exit status to stop with.
-    std::optional<int> parse(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) const;
+    std::optional<int> parse(const std::vector<std::string>& args, std::ostream& out,
+                             std::ostream& err) const;
     // "empathy-trainer COMMAND: MESSAGE (see empathy-trainer COMMAND --help)"; returns 2.
     int usage_error(std::ostream& err, const std::string& message) const;
 

@@ -52,10 +52,10 @@ bool looks_like_disclosure(const std::string& path) {
 int cli_disclose(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     std::optional<std::string> criteria_path, disclosure_path, text, texts_path;
     const CommandLine command_line = CommandLine("disclose", kDiscloseUsage)
-        .option("--criteria", criteria_path)
-        .option("--disclosure", disclosure_path)
-        .option("--text", text)
-        .option("--texts", texts_path);
+                                         .option("--criteria", criteria_path)
+                                         .option("--disclosure", disclosure_path)
+                                         .option("--text", text)
+                                         .option("--texts", texts_path);
     if (const auto stop = command_line.parse(args, out, err)) {
         return *stop;
     }
@@ -64,7 +64,8 @@ int cli_disclose(const std::vector<std::string>& args, std::ostream& out, std::o
     }
     if (criteria_path && looks_like_disclosure(*criteria_path)) {
         if (disclosure_path) {
-            return command_line.usage_error(err, "--criteria names disclosure criteria and --disclosure is given too");
+            return command_line.usage_error(
+                err, "--criteria names disclosure criteria and --disclosure is given too");
         }
         disclosure_path = std::move(criteria_path);
         criteria_path.reset();

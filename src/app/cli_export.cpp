@@ -25,10 +25,10 @@ const char* kExportUsage =
 int cli_export(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     std::optional<std::string> format, out_path, db_path, player;
     const CommandLine command_line = CommandLine("export", kExportUsage)
-        .option("--format", format)
-        .option("--out", out_path)
-        .option("--history-db", db_path)
-        .option("--player", player);
+                                         .option("--format", format)
+                                         .option("--out", out_path)
+                                         .option("--history-db", db_path)
+                                         .option("--player", player);
     if (const auto stop = command_line.parse(args, out, err)) {
         return *stop;
     }
@@ -36,7 +36,8 @@ int cli_export(const std::vector<std::string>& args, std::ostream& out, std::ost
         return command_line.usage_error(err, "--format csv|json is required");
     }
     if (*format != "csv" && *format != "json") {
-        return command_line.usage_error(err, "--format must be csv or json, got \"" + *format + "\"");
+        return command_line.usage_error(err,
+                                        "--format must be csv or json, got \"" + *format + "\"");
     }
 
     const std::filesystem::path file =

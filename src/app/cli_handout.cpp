@@ -44,11 +44,11 @@ bool report_first_error(const Load& load, std::ostream& err) {
 int cli_handout(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     std::optional<std::string> scenario_path, out_path, format_id, paper_id, criteria_path;
     const CommandLine command_line = CommandLine("handout", kHandoutUsage)
-        .option("--scenario", scenario_path)
-        .option("--out", out_path)
-        .option("--format", format_id)
-        .option("--paper", paper_id)
-        .option("--criteria", criteria_path);
+                                         .option("--scenario", scenario_path)
+                                         .option("--out", out_path)
+                                         .option("--format", format_id)
+                                         .option("--paper", paper_id)
+                                         .option("--criteria", criteria_path);
     if (const auto stop = command_line.parse(args, out, err)) {
         return *stop;
     }
@@ -62,7 +62,8 @@ int cli_handout(const std::vector<std::string>& args, std::ostream& out, std::os
     if (format_id) {
         const auto format = parse_handout_format(*format_id);
         if (!format) {
-            return command_line.usage_error(err, "--format must be html or md, got \"" + *format_id + "\"");
+            return command_line.usage_error(err, "--format must be html or md, got \"" +
+                                                     *format_id + "\"");
         }
         options.format = *format;
     } else if (ends_with(*out_path, ".md") || ends_with(*out_path, ".markdown")) {
@@ -71,7 +72,8 @@ int cli_handout(const std::vector<std::string>& args, std::ostream& out, std::os
     if (paper_id) {
         const auto paper = parse_paper_size(*paper_id);
         if (!paper) {
-            return command_line.usage_error(err, "--paper must be auto, a4 or letter, got \"" + *paper_id + "\"");
+            return command_line.usage_error(err, "--paper must be auto, a4 or letter, got \"" +
+                                                     *paper_id + "\"");
         }
         options.paper = *paper;
     }

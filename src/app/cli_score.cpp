@@ -33,11 +33,11 @@ void print(std::ostream& out, const Score& score, std::string_view response) {
 int cli_score(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     std::optional<std::string> scenario_path, step_id, criteria_path, response, responses_path;
     const CommandLine command_line = CommandLine("score", kScoreUsage)
-        .option("--scenario", scenario_path)
-        .option("--step", step_id)
-        .option("--criteria", criteria_path)
-        .option("--response", response)
-        .option("--responses", responses_path);
+                                         .option("--scenario", scenario_path)
+                                         .option("--step", step_id)
+                                         .option("--criteria", criteria_path)
+                                         .option("--response", response)
+                                         .option("--responses", responses_path);
     if (const auto stop = command_line.parse(args, out, err)) {
         return *stop;
     }
@@ -45,7 +45,8 @@ int cli_score(const std::vector<std::string>& args, std::ostream& out, std::ostr
         return command_line.usage_error(err, "--scenario FILE is required");
     }
     if (response.has_value() == responses_path.has_value()) {
-        return command_line.usage_error(err, "give exactly one of --response TEXT or --responses FILE");
+        return command_line.usage_error(err,
+                                        "give exactly one of --response TEXT or --responses FILE");
     }
 
     const auto criteria = load_criteria_file(criteria_path.value_or(default_criteria_path()));

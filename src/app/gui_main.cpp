@@ -238,8 +238,9 @@ int run_gui(const GuiOptions& options) {
         return kExitFailure;
     }
 
-    const std::filesystem::path history_file =
-        options.history_db.empty() ? default_history_path() : std::filesystem::path(options.history_db);
+    const std::filesystem::path history_file = options.history_db.empty()
+                                                   ? default_history_path()
+                                                   : std::filesystem::path(options.history_db);
     // Settings and the app state come first: they say which criteria, scenarios and font
     // size to load, and all three can be prepared on other threads while GLFW and the GL
     // context start, which takes far longer.
@@ -271,9 +272,8 @@ int run_gui(const GuiOptions& options) {
             return std::make_pair(std::move(criteria), std::move(disclosure));
         });
     }
-    auto library_loading = in_background([folder = app.scenario_folder()] {
-        return load_scenario_folder(folder);
-    });
+    auto library_loading =
+        in_background([folder = app.scenario_folder()] { return load_scenario_folder(folder); });
 
     // Rasterising the fonts needs no GL context either. Nothing else touches ImGui until
     // the build has been joined.

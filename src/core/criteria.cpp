@@ -1,10 +1,10 @@
 // Loads and compiles a criteria file; any error refuses the whole file.
 #include "core/criteria.hpp"
 
-#include <algorithm>
-
 #include "core/json_checker.hpp"
 #include "core/pattern_reading.hpp"
+
+#include <algorithm>
 
 namespace et {
 

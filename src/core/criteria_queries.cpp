@@ -1,17 +1,20 @@
 // What a loaded Criteria answers (a word's core emotion, its texts) and the core emotions'
 // ids; loading and compiling a criteria file is criteria.cpp.
 #include "core/criteria.hpp"
-
 #include "core/paths.hpp"
 
 namespace et {
 
 const char* core_emotion_id(CoreEmotion emotion) {
     switch (emotion) {
-    case CoreEmotion::Mad: return "mad";
-    case CoreEmotion::Sad: return "sad";
-    case CoreEmotion::Glad: return "glad";
-    case CoreEmotion::Fear: return "fear";
+    case CoreEmotion::Mad:
+        return "mad";
+    case CoreEmotion::Sad:
+        return "sad";
+    case CoreEmotion::Glad:
+        return "glad";
+    case CoreEmotion::Fear:
+        return "fear";
     }
     return "";
 }
@@ -41,7 +44,8 @@ std::optional<CoreEmotion> Criteria::emotion_of(std::string_view word) const {
             }
             bool same = true;
             for (std::size_t k = 0; k < words.size() && same; ++k) {
-                same = entry.words[k] == words[k] || stem_of(entry.words[k], normalisation) == stems[k];
+                same = entry.words[k] == words[k] ||
+                       stem_of(entry.words[k], normalisation) == stems[k];
             }
             if (same) {
                 return kCoreEmotions[slot];
@@ -56,6 +60,8 @@ std::string Criteria::text(const std::string& key) const {
     return it == texts.end() ? key : it->second;
 }
 
-std::string default_criteria_path() { return (assets_dir() / "criteria" / "default.json").string(); }
+std::string default_criteria_path() {
+    return (assets_dir() / "criteria" / "default.json").string();
+}
 
 } // namespace et

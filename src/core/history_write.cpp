@@ -1,7 +1,6 @@
 // The history store's writing side: recording attempts, "felt heard" ratings, deleting
 // everything, and the checks tests and tools read (opening is in history.cpp).
 #include "core/history.hpp"
-
 #include "core/history_db.hpp"
 
 namespace et {

@@ -37,7 +37,8 @@ void PatternReading::read_groups(const nlohmann::json& root, const JsonPath& top
             }
             const auto m = slot_mask(members[i].get<std::string>());
             if (!m) {
-                check.error(at / i, "unknown group or list \"" + members[i].get<std::string>() + "\"");
+                check.error(at / i,
+                            "unknown group or list \"" + members[i].get<std::string>() + "\"");
                 continue;
             }
             mask |= *m;

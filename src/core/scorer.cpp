@@ -8,12 +8,12 @@
 // [SECTION] Scoring, feedback
 #include "core/scorer.hpp"
 
-#include <algorithm>
-#include <set>
-
 #include "core/scorer_analysis.hpp"
 #include "core/scorer_internal.hpp"
 #include "core/utf8.hpp"
+
+#include <algorithm>
+#include <set>
 
 namespace et {
 

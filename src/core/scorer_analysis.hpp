@@ -2,14 +2,14 @@
 // response's tokens, slot hits and pattern matches, with negation and exception checks.
 #pragma once
 
+#include "core/criteria.hpp"
+#include "core/pattern.hpp"
+
 #include <algorithm>
 #include <optional>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include "core/criteria.hpp"
-#include "core/pattern.hpp"
 
 namespace et::scoring {
 
@@ -21,7 +21,9 @@ struct Candidate {
     bool dropped = false;
 };
 
-inline bool overlaps(const TokenSpan& a, const TokenSpan& b) { return a.first < b.end && b.first < a.end; }
+inline bool overlaps(const TokenSpan& a, const TokenSpan& b) {
+    return a.first < b.end && b.first < a.end;
+}
 
 inline bool contains_mistake(const std::vector<Mistake>& list, Mistake m) {
     return std::find(list.begin(), list.end(), m) != list.end();
@@ -78,11 +80,13 @@ public:
     }
 
     static bool has_id(const std::vector<int>& sorted_ids, const Token& t) {
-        return t.text_id >= 0 && std::binary_search(sorted_ids.begin(), sorted_ids.end(), t.text_id);
+        return t.text_id >= 0 &&
+               std::binary_search(sorted_ids.begin(), sorted_ids.end(), t.text_id);
     }
 
     // Appends the matches of a criterion's patterns to `out`.
-    void find(const Criterion& criterion, std::optional<Mistake> mistake, std::vector<Candidate>& out) const {
+    void find(const Criterion& criterion, std::optional<Mistake> mistake,
+              std::vector<Candidate>& out) const {
         for (const Pattern& p : criterion.patterns) {
             if (!p.may_match(input_)) {
                 continue;
@@ -178,7 +182,8 @@ private:
     std::vector<char> candidates_;
     SlotMask slots_ = 0;
     // A few pattern lists (the exceptions) per response: a vector beats a map here.
-    mutable std::vector<std::pair<const std::vector<Pattern>*, std::vector<TokenSpan>>> match_cache_;
+    mutable std::vector<std::pair<const std::vector<Pattern>*, std::vector<TokenSpan>>>
+        match_cache_;
 };
 
 } // namespace et::scoring

@@ -1,12 +1,12 @@
 // Preparing a step for scoring: card references, the partner's words, and the suggested
 // better response, all computed once per step.
+#include "core/scorer.hpp"
+#include "core/scorer_internal.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <iterator>
 #include <optional>
-
-#include "core/scorer.hpp"
-#include "core/scorer_internal.hpp"
 
 namespace et {
 
@@ -110,10 +110,12 @@ std::string plain_verb(const std::string& verb) {
 enum class Pronouns { He, She, They };
 
 std::optional<Pronouns> pronouns_of(const std::string& folded) {
-    static const std::vector<std::string> he = {"he", "him", "his", "himself", "he's", "he'd", "he'll"};
-    static const std::vector<std::string> she = {"she", "her", "hers", "herself", "she's", "she'd", "she'll"};
-    static const std::vector<std::string> they = {"they", "them", "their", "theirs", "themselves",
-                                                  "they're", "they'd", "they'll", "they've"};
+    static const std::vector<std::string> he = {"he",   "him",  "his",  "himself",
+                                                "he's", "he'd", "he'll"};
+    static const std::vector<std::string> she = {"she",   "her",   "hers",  "herself",
+                                                 "she's", "she'd", "she'll"};
+    static const std::vector<std::string> they = {
+        "they", "them", "their", "theirs", "themselves", "they're", "they'd", "they'll", "they've"};
     if (contains(he, folded)) {
         return Pronouns::He;
     }
@@ -131,7 +133,8 @@ std::vector<std::string> plain_words(const std::string& text) {
     std::vector<std::string> out;
     std::string word;
     for (char ch : text + " ") {
-        if (ch == ' ' || ch == ',' || ch == ';' || ch == ':' || ch == '.' || ch == '!' || ch == '?') {
+        if (ch == ' ' || ch == ',' || ch == ';' || ch == ':' || ch == '.' || ch == '!' ||
+            ch == '?') {
             if (!word.empty()) {
                 out.push_back(fold_case(word));
                 word.clear();
@@ -250,8 +253,8 @@ std::string retell_fact(const Criteria& c, const std::string& partner_name, std:
         } else if (const std::string* to = perspective(w.folded)) {
             said = *to;
             is_subject_you = contains(kSubjectPronouns, w.folded);
-        } else if (verb_next || (subject_you && k > 0 && (words[k - 1].folded == "and" ||
-                                                          words[k - 1].folded == "or"))) {
+        } else if (verb_next || (subject_you && k > 0 &&
+                                 (words[k - 1].folded == "and" || words[k - 1].folded == "or"))) {
             if (const std::string* plain = perspective("@" + w.folded)) {
                 said = *plain;
             } else if (verb_next && !contains(kAdverbs, w.folded)) {
@@ -285,8 +288,10 @@ std::string compose_suggestion(const Criteria& c, const ScoringStep& step, const
     std::string suggestion;
     const std::string feeling = step.feelings.empty() ? std::string("this way") : join_feelings(step.feelings);
     if (best_fact != nullptr && !c.level_two_templates.empty()) {
-        const auto pronouns = partner_pronouns(normalise_words(step.partner_name, c.normalisation), step.card);
-        const std::string clause = retell_fact(c, step.partner_name, best_fact->owned.text, pronouns);
+        const auto pronouns =
+            partner_pronouns(normalise_words(step.partner_name, c.normalisation), step.card);
+        const std::string clause =
+            retell_fact(c, step.partner_name, best_fact->owned.text, pronouns);
         const std::string link = c.link_phrases.empty() ? "because" : c.link_phrases.front();
         suggestion = format_text(c.level_two_templates.front(),
                                  {{"feeling", feeling}, {"fact", clause}, {"link", link},

@@ -287,16 +287,26 @@ void AppState::update_live_meter() {
 
 const char* page_id(Page page) {
     switch (page) {
-    case Page::Home: return "home";
-    case Page::Practice: return "practice";
-    case Page::Summary: return "summary";
-    case Page::Settings: return "settings";
-    case Page::Problems: return "problems";
-    case Page::Help: return "help";
-    case Page::Couples: return "couples";
-    case Page::Workshop: return "workshop";
-    case Page::Progress: return "progress";
-    case Page::CheckIn: return "checkin";
+    case Page::Home:
+        return "home";
+    case Page::Practice:
+        return "practice";
+    case Page::Summary:
+        return "summary";
+    case Page::Settings:
+        return "settings";
+    case Page::Problems:
+        return "problems";
+    case Page::Help:
+        return "help";
+    case Page::Couples:
+        return "couples";
+    case Page::Workshop:
+        return "workshop";
+    case Page::Progress:
+        return "progress";
+    case Page::CheckIn:
+        return "checkin";
     }
     return "";
 }

@@ -3,16 +3,6 @@
 // call these actions; tests drive them through the UI and assert on this state.
 #pragma once
 
-#include <filesystem>
-#include <functional>
-#include <future>
-#include <memory>
-#include <optional>
-#include <string>
-#include <vector>
-
-#include <imgui.h>
-
 #include "core/couples_session.hpp"
 #include "core/criteria.hpp"
 #include "core/disclosure.hpp"
@@ -24,6 +14,15 @@
 #include "core/trace.hpp"
 #include "core/workshop_session.hpp"
 #include "ui/checkin_state.hpp"
+
+#include <filesystem>
+#include <functional>
+#include <future>
+#include <imgui.h>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
 
 struct ImGuiWindow; // ImGui's internal window type, held by pointer only
 

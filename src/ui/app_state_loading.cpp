@@ -22,30 +22,33 @@ void AppState::start_criteria_load(std::function<void()> done) {
     if (criteria_job_.valid()) {
         return;
     }
-    criteria_job_ = std::async(std::launch::async, [path = criteria_file(), done = std::move(done)] {
-        LoadedCriteria loaded;
-        loaded.criteria = load_criteria_file(path);
-        if (loaded.criteria.criteria) {
-            loaded.disclosure = load_disclosure_file(default_disclosure_path(), *loaded.criteria.criteria);
-        }
-        if (done) {
-            done();
-        }
-        return loaded;
-    });
+    criteria_job_ =
+        std::async(std::launch::async, [path = criteria_file(), done = std::move(done)] {
+            LoadedCriteria loaded;
+            loaded.criteria = load_criteria_file(path);
+            if (loaded.criteria.criteria) {
+                loaded.disclosure =
+                    load_disclosure_file(default_disclosure_path(), *loaded.criteria.criteria);
+            }
+            if (done) {
+                done();
+            }
+            return loaded;
+        });
 }
 
 void AppState::start_disclosure_load(std::function<void()> done) {
     if (!criteria || disclosure_job_.valid()) {
         return;
     }
-    disclosure_job_ = std::async(std::launch::async, [base = criteria.get(), done = std::move(done)] {
-        DisclosureLoad loaded = load_disclosure_file(default_disclosure_path(), *base);
-        if (done) {
-            done();
-        }
-        return loaded;
-    });
+    disclosure_job_ =
+        std::async(std::launch::async, [base = criteria.get(), done = std::move(done)] {
+            DisclosureLoad loaded = load_disclosure_file(default_disclosure_path(), *base);
+            if (done) {
+                done();
+            }
+            return loaded;
+        });
 }
 
 void AppState::start_history_open(std::filesystem::path file, std::function<void()> done) {

@@ -1,16 +1,15 @@
 // The daily check-in: the four core-emotion questions and the open one, each with a box and
 // live feedback (or one free box), then a short reflection on what came through.
-#include <algorithm>
-
-#include <imgui.h>
-#include <imgui_internal.h>
-#include <imgui_stdlib.h>
-
 #include "ui/disclosure_feedback.hpp"
 #include "ui/screens.hpp"
 #include "ui/text_box.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
+
+#include <algorithm>
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
 
 namespace et::ui {
 

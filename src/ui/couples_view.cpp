@@ -1,17 +1,16 @@
 // Couples mode: set up two players, then each round's screens in turn (choose, share, pass
 // the keyboard, answer, pass back, rate how heard, verdict side by side) and the summary.
-#include <algorithm>
-
-#include <imgui.h>
-#include <imgui_internal.h>
-#include <imgui_stdlib.h>
-
 #include "ui/couples_internal.hpp"
 #include "ui/disclosure_feedback.hpp"
 #include "ui/screens.hpp"
 #include "ui/text_box.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
+
+#include <algorithm>
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
 
 namespace et::ui {
 

@@ -1,15 +1,14 @@
 // The practice screen: who is speaking, the conversation so far, the partner card, and the
 // two ways to answer (type, or pick with a click or keys 1-9).
-#include <algorithm>
-
-#include <imgui_internal.h>
-#include <imgui.h>
-#include <imgui_stdlib.h>
-
 #include "ui/screens.hpp"
 #include "ui/text_box.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
+
+#include <algorithm>
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
 
 namespace et::ui {
 

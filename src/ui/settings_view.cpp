@@ -142,7 +142,7 @@ void SettingsView::draw(AppState& app) {
     }
     ImGui::PushStyleColor(ImGuiCol_Text, palette().text_dim);
     ImGui::TextWrapped("In use: %s%s", app.criteria_file().c_str(),
-                       app.scorer              ? ""
+                       app.scorer               ? ""
                        : app.criteria_loading() ? " (loading\xE2\x80\xA6)"
                                                 : " (not loaded: see Problems)");
     ImGui::Spacing();

@@ -3,11 +3,10 @@
 #include "ui/text_box.hpp"
 
 #include <algorithm>
-#include <tuple>
-#include <unordered_map>
-
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
+#include <tuple>
+#include <unordered_map>
 
 namespace et::ui {
 
@@ -24,7 +23,8 @@ std::string WrappedText::text() const {
 }
 
 std::size_t WrappedText::to_text(std::size_t display_offset) const {
-    const auto before = std::lower_bound(breaks.begin(), breaks.end(), display_offset) - breaks.begin();
+    const auto before =
+        std::lower_bound(breaks.begin(), breaks.end(), display_offset) - breaks.begin();
     return display_offset - static_cast<std::size_t>(before);
 }
 
@@ -124,7 +124,7 @@ std::size_t utf8_start_before(const std::string& s, std::size_t at) {
 // The text and cursor after an edit of the display: the breaks before and after the edited
 // stretch carry over, and any line break typed or pasted into it is the person's own.
 std::pair<std::string, std::size_t> text_after_edit(const WrappedText& before, std::string_view now,
-                                                   std::size_t cursor) {
+                                                    std::size_t cursor) {
     const std::string& old = before.display;
     const std::size_t common = std::min(old.size(), now.size());
     std::size_t prefix = 0;
@@ -132,7 +132,8 @@ std::pair<std::string, std::size_t> text_after_edit(const WrappedText& before, s
         ++prefix;
     }
     std::size_t suffix = 0;
-    while (suffix < common - prefix && old[old.size() - 1 - suffix] == now[now.size() - 1 - suffix]) {
+    while (suffix < common - prefix &&
+           old[old.size() - 1 - suffix] == now[now.size() - 1 - suffix]) {
         ++suffix;
     }
     WrappedText edited;
@@ -149,8 +150,9 @@ std::pair<std::string, std::size_t> text_after_edit(const WrappedText& before, s
     }
     std::string text = edited.text();
     std::size_t at = edited.to_text(std::min(cursor, now.size()));
-    const bool only_breaks_deleted =
-        prefix + suffix == now.size() && old.size() - now.size() == breaks_removed && breaks_removed > 0;
+    const bool only_breaks_deleted = prefix + suffix == now.size() &&
+                                     old.size() - now.size() == breaks_removed &&
+                                     breaks_removed > 0;
     if (only_breaks_deleted) {
         // Backspace at the start of a wrapped line (or Delete at the end of one) took only the
         // box's own break: take the character the person meant.
@@ -174,7 +176,8 @@ int on_box_event(ImGuiInputTextCallbackData* data) {
     const std::size_t cursor_now = static_cast<std::size_t>(std::max(0, data->CursorPos));
     if (data->EventFlag == ImGuiInputTextFlags_CallbackEdit) {
         std::tie(text, cursor) = text_after_edit(
-            box.shown, std::string_view(data->Buf, static_cast<std::size_t>(data->BufTextLen)), cursor_now);
+            box.shown, std::string_view(data->Buf, static_cast<std::size_t>(data->BufTextLen)),
+            cursor_now);
         *box.target = text;
         box.changed = true;
     } else if (*box.target != box.source) {
@@ -190,14 +193,16 @@ int on_box_event(ImGuiInputTextCallbackData* data) {
         return 0;
     }
     WrappedText wrapped = wrap_text(text, *box.font, box.font_size, box.wanted_width);
-    const bool display_changed = wrapped.display != std::string_view(data->Buf, static_cast<std::size_t>(data->BufTextLen));
+    const bool display_changed =
+        wrapped.display != std::string_view(data->Buf, static_cast<std::size_t>(data->BufTextLen));
     box.source = std::move(text);
     box.width = box.wanted_width;
     box.shown = std::move(wrapped);
     const int shown_cursor = static_cast<int>(box.shown.to_display(cursor));
     if (display_changed) {
         data->DeleteChars(0, data->BufTextLen);
-        data->InsertChars(0, box.shown.display.data(), box.shown.display.data() + box.shown.display.size());
+        data->InsertChars(0, box.shown.display.data(),
+                          box.shown.display.data() + box.shown.display.size());
         // ImGui's undo records are positions in the old display: replaying one now could
         // touch the wrong characters, so the undo history starts again here.
         if (ImGuiInputTextState* state = ImGui::GetInputTextState(box.id)) {
@@ -223,13 +228,14 @@ bool wrapped_text_box(const char* label, std::string& text, const ImVec2& size,
     }
     box.last_frame = ImGui::GetFrameCount();
     const ImGuiStyle& style = ImGui::GetStyle();
-    const ImVec2 frame = ImGui::CalcItemSize(size, ImGui::CalcItemWidth(),
-                                             ImGui::GetTextLineHeight() * 8 + style.FramePadding.y * 2);
+    const ImVec2 frame = ImGui::CalcItemSize(
+        size, ImGui::CalcItemWidth(), ImGui::GetTextLineHeight() * 8 + style.FramePadding.y * 2);
     ImFont* font = ImGui::GetFont();
     const float space = font->GetCharAdvance(' ') * ImGui::GetFontSize() / font->FontSize;
     // Room for the scroll bar, and for a space and the cursor at the end of a full line
     // (past the edge, ImGui would scroll the box sideways).
-    box.wanted_width = std::max(space * 4, frame.x - style.FramePadding.x * 2 - style.ScrollbarSize - space * 2);
+    box.wanted_width =
+        std::max(space * 4, frame.x - style.FramePadding.x * 2 - style.ScrollbarSize - space * 2);
     box.id = id;
     box.target = &text;
     box.cursor_to_end = options.cursor_to_end;

@@ -3,11 +3,10 @@
 #pragma once
 
 #include <cstddef>
+#include <imgui.h>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <imgui.h>
 
 namespace et::ui {
 

@@ -94,8 +94,10 @@ TEST(Checkin, MissingOrderAndTextsComeFromTheCriteriaWhenGiven) {
     const CheckinReflection fallback = reflect_on_readings(readings, true, nullptr);
     // Without criteria the order is mad, sad, glad, fear.
     EXPECT_NE(fallback.nudge.find("mad"), std::string::npos) << fallback.nudge;
-    const CheckinReflection with = reflect_on_readings(readings, true, &test::default_disclosure_criteria());
-    EXPECT_EQ(with.nudge, test::default_disclosure_criteria().text("missing.sad")); // glad, sad, mad, fear
+    const CheckinReflection with =
+        reflect_on_readings(readings, true, &test::default_disclosure_criteria());
+    EXPECT_EQ(with.nudge,
+              test::default_disclosure_criteria().text("missing.sad")); // glad, sad, mad, fear
 }
 
 TEST(Checkin, InnerLayerTextKeepsOnlyTheInnerAnswers) {

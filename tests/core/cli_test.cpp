@@ -67,7 +67,8 @@ TEST(Cli, UsageErrorsExitTwoWithAMessage) {
         EXPECT_FALSE(r.err.empty()) << args;
         EXPECT_TRUE(r.out.empty()) << args;
         // The subcommands say it in one line: what is wrong, and where to read more.
-        if (std::string(args).rfind("score", 0) == 0 || std::string(args).rfind("disclose", 0) == 0) {
+        if (std::string(args).rfind("score", 0) == 0 ||
+            std::string(args).rfind("disclose", 0) == 0) {
             EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << args << ":\n" << r.err;
         }
     }

@@ -29,7 +29,8 @@ TEST(JsonFile, ParseErrorsHaveLineAndColumn) {
 TEST(JsonFile, ANumberTooLargeIsAnErrorWithLineAndColumn) {
     const auto load = parse_json_text("s.json", "{\n  \"id\": 222222E2222222222222222222\n}");
     ASSERT_FALSE(load.document);
-    EXPECT_EQ(load.error.to_string(), "s.json:2:9: the number 222222E2222222222222222222 is too large");
+    EXPECT_EQ(load.error.to_string(),
+              "s.json:2:9: the number 222222E2222222222222222222 is too large");
 }
 
 TEST(JsonFile, PathsMapToTheirPosition) {

@@ -156,16 +156,24 @@ TEST_F(ScorerTest, SuggestionKeepsOtherPeoplesPronouns) {
         return scorer_.score(step, "ok").suggestion;
     };
     const std::string marcus = suggestion_for(
-        "Marcus", {{"shy", "Marcus worries he passed his shyness on to Imani and blames himself when she struggles.",
-                    {}}});
-    EXPECT_NE(marcus.find("you worry you passed your shyness on to Imani and blame yourself when she struggles"),
-              std::string::npos)
+        "Marcus",
+        {{"shy",
+          "Marcus worries he passed his shyness on to Imani and blames himself when she struggles.",
+          {}}});
+    EXPECT_NE(
+        marcus.find(
+            "you worry you passed your shyness on to Imani and blame yourself when she struggles"),
+        std::string::npos)
         << marcus;
     const std::string dana = suggestion_for(
-        "Dana", {{"brother", "Dana's older brother struggled with addiction through his twenties.", {}},
-                 {"blame", "Dana blames herself whenever something goes wrong at home.", {}},
-                 {"dad", "Dana grew up with a strict father and promised herself she would be an open parent.", {}}});
-    EXPECT_NE(dana.find("your older brother struggled with addiction through his twenties"), std::string::npos)
+        "Dana",
+        {{"brother", "Dana's older brother struggled with addiction through his twenties.", {}},
+         {"blame", "Dana blames herself whenever something goes wrong at home.", {}},
+         {"dad",
+          "Dana grew up with a strict father and promised herself she would be an open parent.",
+          {}}});
+    EXPECT_NE(dana.find("your older brother struggled with addiction through his twenties"),
+              std::string::npos)
         << dana;
 }
 

@@ -2,17 +2,15 @@
 // once, scenarios that must load, and data paths.
 #pragma once
 
-#include <gtest/gtest.h>
-
-#include <fstream>
-#include <string>
-
-#include <nlohmann/json.hpp>
-
 #include "core/criteria.hpp"
 #include "core/disclosure.hpp"
 #include "core/scenario_loader.hpp"
 #include "core/scorer.hpp"
+
+#include <fstream>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <string>
 
 namespace et::test {
 
@@ -33,8 +31,8 @@ inline const Criteria& default_criteria() {
 // The bundled disclosure criteria over the default criteria, made once.
 inline const DisclosureCriteria& default_disclosure_criteria() {
     static const DisclosureCriteria criteria = [] {
-        auto load = load_disclosure_file(std::string(ET_SOURCE_DIR) + "/assets/criteria/disclosure.json",
-                                         default_criteria());
+        auto load = load_disclosure_file(
+            std::string(ET_SOURCE_DIR) + "/assets/criteria/disclosure.json", default_criteria());
         if (!load.criteria) {
             for (const auto& d : load.problems) {
                 ADD_FAILURE() << d.to_string();

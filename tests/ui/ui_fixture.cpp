@@ -84,16 +84,25 @@ void UiTest::SetUp() {
     io.DisplaySize = ImVec2(1280, 800);
     io.DeltaTime = 1.0f / 60.0f;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    const int map[][2] = {{ImGuiKey_Tab, kTab},       {ImGuiKey_LeftArrow, kLeft},
-                          {ImGuiKey_RightArrow, kRight}, {ImGuiKey_UpArrow, kUp},
-                          {ImGuiKey_DownArrow, kDown}, {ImGuiKey_Backspace, kBackspace},
-                          {ImGuiKey_Space, kSpace},   {ImGuiKey_Enter, kEnter},
-                          {ImGuiKey_Escape, kEscape}, {ImGuiKey_KeyPadEnter, 335},
-                          {ImGuiKey_Delete, kDelete}, {ImGuiKey_Home, kHome},
+    const int map[][2] = {{ImGuiKey_Tab, kTab},
+                          {ImGuiKey_LeftArrow, kLeft},
+                          {ImGuiKey_RightArrow, kRight},
+                          {ImGuiKey_UpArrow, kUp},
+                          {ImGuiKey_DownArrow, kDown},
+                          {ImGuiKey_Backspace, kBackspace},
+                          {ImGuiKey_Space, kSpace},
+                          {ImGuiKey_Enter, kEnter},
+                          {ImGuiKey_Escape, kEscape},
+                          {ImGuiKey_KeyPadEnter, 335},
+                          {ImGuiKey_Delete, kDelete},
+                          {ImGuiKey_Home, kHome},
                           {ImGuiKey_End, kEnd},
-                          {ImGuiKey_A, 'A'},          {ImGuiKey_C, 'C'},
-                          {ImGuiKey_V, 'V'},          {ImGuiKey_X, 'X'},
-                          {ImGuiKey_Y, 'Y'},          {ImGuiKey_Z, 'Z'}};
+                          {ImGuiKey_A, 'A'},
+                          {ImGuiKey_C, 'C'},
+                          {ImGuiKey_V, 'V'},
+                          {ImGuiKey_X, 'X'},
+                          {ImGuiKey_Y, 'Y'},
+                          {ImGuiKey_Z, 'Z'}};
     for (const auto& [imgui_key, code] : map) {
         io.KeyMap[imgui_key] = code;
     }

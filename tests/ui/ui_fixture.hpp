@@ -19,8 +19,18 @@ namespace et::ui::test {
 
 // GLFW's key codes, so keys mean the same here as in the real window.
 enum Key : int {
-    kSpace = 32, kEscape = 256, kEnter = 257, kTab = 258, kBackspace = 259, kRight = 262,
-    kLeft = 263, kDown = 264, kUp = 265, kDelete = 261, kHome = 268, kEnd = 269,
+    kSpace = 32,
+    kEscape = 256,
+    kEnter = 257,
+    kTab = 258,
+    kBackspace = 259,
+    kRight = 262,
+    kLeft = 263,
+    kDown = 264,
+    kUp = 265,
+    kDelete = 261,
+    kHome = 268,
+    kEnd = 269,
 };
 
 // What a screen may record besides controls: panels (backgrounds recorded around the controls

@@ -7,10 +7,9 @@
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
+#include <imgui_internal.h>
 #include <map>
 #include <optional>
-
-#include <imgui_internal.h>
 
 namespace et::ui::test {
 

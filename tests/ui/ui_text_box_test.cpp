@@ -1,12 +1,10 @@
 // The wrapping text box: long answers wrap at the box's width while the text itself never
 // gains a line break; editing across a wrap point does what a person means.
+#include "ui/text_box.hpp"
 #include "ui_fixture.hpp"
 
-#include <string>
-
 #include <imgui_internal.h>
-
-#include "ui/text_box.hpp"
+#include <string>
 
 namespace et::ui::test {
 namespace {
@@ -20,7 +18,8 @@ std::vector<std::string> lines_of(const std::string& display) {
     std::size_t from = 0;
     while (true) {
         const std::size_t nl = display.find('\n', from);
-        out.push_back(display.substr(from, nl == std::string::npos ? std::string::npos : nl - from));
+        out.push_back(
+            display.substr(from, nl == std::string::npos ? std::string::npos : nl - from));
         if (nl == std::string::npos) {
             return out;
         }
@@ -46,7 +45,9 @@ protected:
         const LayoutRecord* box = item("practice:answer");
         EXPECT_NE(box, nullptr);
         const ImGuiStyle& style = ImGui::GetStyle();
-        return box == nullptr ? 0 : box->max.x - box->min.x - style.FramePadding.x * 2 - style.ScrollbarSize;
+        return box == nullptr
+                   ? 0
+                   : box->max.x - box->min.x - style.FramePadding.x * 2 - style.ScrollbarSize;
     }
 };
 
@@ -85,11 +86,13 @@ TEST_F(TextBoxTest, KeepsTheTextsOwnLineBreaksAndCutsAWordLongerThanALine) {
         EXPECT_LE(ImGui::CalcTextSize(line.c_str()).x, width + 0.5f) << line;
     }
     // An emoji-heavy line wraps between characters, never inside one.
-    const std::string emoji = "\xF0\x9F\x98\xA2\xF0\x9F\x98\xA2\xF0\x9F\x98\xA2\xF0\x9F\x98\xA2\xF0\x9F\x98\xA2";
+    const std::string emoji =
+        "\xF0\x9F\x98\xA2\xF0\x9F\x98\xA2\xF0\x9F\x98\xA2\xF0\x9F\x98\xA2\xF0\x9F\x98\xA2";
     const WrappedText e = wrap_text(emoji, font, size, ImGui::CalcTextSize("ab").x);
     EXPECT_EQ(e.text(), emoji);
     for (std::size_t b : e.breaks) {
-        EXPECT_NE(static_cast<unsigned char>(e.display[b + 1]) & 0xC0, 0x80u) << "cut inside a character";
+        EXPECT_NE(static_cast<unsigned char>(e.display[b + 1]) & 0xC0, 0x80u)
+            << "cut inside a character";
     }
 }
 
