@@ -54,6 +54,13 @@ private:
         }
     }
 
+    // Letters, digits, apostrophes and any non-ASCII byte (curly quotes, accented letters).
+    static bool is_word_char(char c) {
+        const auto ch = static_cast<unsigned char>(c);
+        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+               ch == '\'' || ch >= 0x80;
+    }
+
     void skip_spaces() {
         while (pos_ < src_.size() && src_[pos_] == ' ') {
             ++pos_;
@@ -116,6 +123,25 @@ private:
             Pattern::Sequence branch;
             branch.reserve(4);
             while (true) {
+                // Most branches are one plain word ("(sad|upset|down)"): straight to its ids,
+                // without building a node only to read them back.
+                if (single_words) {
+                    std::size_t end = pos_;
+                    while (end < src_.size() && is_word_char(src_[end])) {
+                        ++end;
+                    }
+                    if (end > pos_ && end < src_.size() && (src_[end] == '|' || src_[end] == closer)) {
+                        const auto& plain = vocabulary_.words_of(src_.substr(pos_, end - pos_), normalisation_);
+                        if (plain.size() == 1) {
+                            words.push_back(plain.front());
+                            pos_ = end + 1;
+                            if (src_[end] == closer) {
+                                break;
+                            }
+                            continue;
+                        }
+                    }
+                }
                 branch.clear();
                 if (!parse_sequence(branch, closer)) {
                     return false;
@@ -206,10 +232,7 @@ private:
         }
         const std::string_view raw = src_.substr(pos_, end - pos_);
         for (std::size_t k = 0; k < raw.size(); ++k) {
-            const unsigned char ch = static_cast<unsigned char>(raw[k]);
-            const bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-                            (ch >= '0' && ch <= '9') || ch == '\'' || ch >= 0x80;
-            if (!ok) {
+            if (!is_word_char(raw[k])) {
                 return fail(pos_ + k, std::string("unexpected '") + raw[k] + "'");
             }
         }
