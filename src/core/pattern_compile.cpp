@@ -130,8 +130,10 @@ private:
                     while (end < src_.size() && is_word_char(src_[end])) {
                         ++end;
                     }
-                    if (end > pos_ && end < src_.size() && (src_[end] == '|' || src_[end] == closer)) {
-                        const auto& plain = vocabulary_.words_of(src_.substr(pos_, end - pos_), normalisation_);
+                    if (end > pos_ && end < src_.size() &&
+                        (src_[end] == '|' || src_[end] == closer)) {
+                        const auto& plain =
+                            vocabulary_.words_of(src_.substr(pos_, end - pos_), normalisation_);
                         if (plain.size() == 1) {
                             words.push_back(plain.front());
                             pos_ = end + 1;
