@@ -182,6 +182,39 @@ CharKind classify(std::string_view text, std::size_t i, std::size_t& length) {
 
 } // namespace
 
+namespace {
+
+// "'s" and "'d" are read as "is" and "would" word by word; before a past participle they
+// are "has" and "had" ("it's been so lonely", "I'd already paid"), which the patterns need.
+void resolve_contractions(std::vector<Token>& tokens, const Normalisation& normalisation) {
+    static const std::vector<std::string_view> kParticiples = {
+        "been", "got", "gotten", "had", "gone", "done", "seen", "paid", "booked", "told",
+        "said", "known", "left", "forgotten", "made", "taken", "given", "spent", "bought"};
+    // Between the contraction and the participle ("I'd already paid", "she's just left").
+    static const std::vector<std::string_view> kAdverbs = {"already", "never", "just", "only"};
+    const auto listed = [](const std::vector<std::string_view>& list, const std::string& word) {
+        return std::find(list.begin(), list.end(), word) != list.end();
+    };
+    for (std::size_t k = 1; k + 1 < tokens.size(); ++k) {
+        Token& t = tokens[k];
+        const bool split = t.begin == tokens[k - 1].begin; // the second word of one written word
+        if (!split || (t.text != "is" && t.text != "would")) {
+            continue;
+        }
+        std::size_t verb = k + 1;
+        if (verb + 1 < tokens.size() && listed(kAdverbs, tokens[verb].text)) {
+            ++verb;
+        }
+        if (tokens[verb].sentence != t.sentence || !listed(kParticiples, tokens[verb].text)) {
+            continue; // "it's just a dent", "I'd love to"
+        }
+        t.text = t.text == "is" ? "has" : "had";
+        t.stem = stem_of(t.text, normalisation);
+    }
+}
+
+} // namespace
+
 std::vector<Token> tokenize(std::string_view text, const Normalisation& normalisation) {
     std::vector<Token> tokens;
     std::uint16_t sentence = 0;
@@ -293,6 +326,7 @@ std::vector<Token> tokenize(std::string_view text, const Normalisation& normalis
         i = j;
     }
     close_sentence();
+    resolve_contractions(tokens, normalisation);
     return tokens;
 }
 
