@@ -34,6 +34,18 @@ TEST(Text, PossessiveSIsDroppedButThatsIsIs) {
     EXPECT_EQ(words("that's rough"), (std::vector<std::string>{"that", "is", "rough"}));
 }
 
+// "'s" and "'d" before a past participle are "has" and "had", not "is" and "would".
+TEST(Text, ContractionsBeforeAParticipleAreHasAndHad) {
+    EXPECT_EQ(words("it\xE2\x80\x99s been so lonely"),
+              (std::vector<std::string>{"it", "has", "been", "so", "lonely"}));
+    EXPECT_EQ(words("she's just left"), (std::vector<std::string>{"she", "has", "just", "left"}));
+    EXPECT_EQ(words("I'd already paid"), (std::vector<std::string>{"i", "had", "already", "paid"}));
+    EXPECT_EQ(words("it's just a dent"), (std::vector<std::string>{"it", "is", "just", "a", "dent"}));
+    EXPECT_EQ(words("I'd love to"), (std::vector<std::string>{"i", "would", "love", "to"}));
+    // A sentence boundary in between changes nothing.
+    EXPECT_EQ(words("that's it. Been there"), (std::vector<std::string>{"that", "is", "it", "been", "there"}));
+}
+
 TEST(Text, CasualSpellingUsesTheNextWord) {
     EXPECT_EQ(words("ur right"), (std::vector<std::string>{"you", "are", "right"}));
     EXPECT_EQ(words("ur mum"), (std::vector<std::string>{"your", "mum"}));
