@@ -73,7 +73,7 @@ private:
     using TextMap = std::unordered_map<std::string, Value, TextHash, std::equal_to<>>;
     TextMap<int> ids_;
     TextMap<std::vector<std::pair<int, int>>> words_;
-    std::unordered_map<int, std::vector<int>> by_id_;
+    std::vector<std::vector<int>> by_id_; // by vocabulary id (ids are dense)
     std::vector<std::vector<int>> by_slot_ = std::vector<std::vector<int>>(64);
     std::vector<int> always_;
     int patterns_ = 0;

@@ -43,7 +43,10 @@ int Vocabulary::add_pattern(const std::vector<int>& ids, std::uint64_t slots, bo
         return serial;
     }
     for (int id : ids) {
-        by_id_[id].push_back(serial);
+        if (by_id_.size() <= static_cast<std::size_t>(id)) {
+            by_id_.resize(static_cast<std::size_t>(id) + 1);
+        }
+        by_id_[static_cast<std::size_t>(id)].push_back(serial);
     }
     for (int slot = 0; slot < 64; ++slot) {
         if ((slots >> slot) & 1u) {
@@ -64,8 +67,8 @@ void Vocabulary::candidates(const std::vector<Token>& tokens, std::uint64_t slot
             if (id < 0) {
                 continue;
             }
-            if (auto it = by_id_.find(id); it != by_id_.end()) {
-                for (int serial : it->second) {
+            if (static_cast<std::size_t>(id) < by_id_.size()) {
+                for (int serial : by_id_[static_cast<std::size_t>(id)]) {
                     out[static_cast<std::size_t>(serial)] = 1;
                 }
             }
