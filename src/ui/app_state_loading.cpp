@@ -16,53 +16,53 @@ bool ready(const std::future<T>& job) {
     return job.valid() && job.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
 }
 
+// Runs `work` on a worker thread, then `done` there (the window wakes its loop with it).
+template <typename Work>
+auto on_worker(Work work, std::function<void()> done) {
+    return std::async(std::launch::async, [work = std::move(work), done = std::move(done)] {
+        auto result = work();
+        if (done) {
+            done();
+        }
+        return result;
+    });
+}
+
 } // namespace
 
 void AppState::start_criteria_load(std::function<void()> done) {
     if (criteria_job_.valid()) {
         return;
     }
-    criteria_job_ =
-        std::async(std::launch::async, [path = criteria_file(), done = std::move(done)] {
+    criteria_job_ = on_worker(
+        [path = criteria_file()] {
             LoadedCriteria loaded;
             loaded.criteria = load_criteria_file(path);
             if (loaded.criteria.criteria) {
                 loaded.disclosure =
                     load_disclosure_file(default_disclosure_path(), *loaded.criteria.criteria);
             }
-            if (done) {
-                done();
-            }
             return loaded;
-        });
+        },
+        std::move(done));
 }
 
 void AppState::start_disclosure_load(std::function<void()> done) {
     if (!criteria || disclosure_job_.valid()) {
         return;
     }
-    disclosure_job_ =
-        std::async(std::launch::async, [base = criteria.get(), done = std::move(done)] {
-            DisclosureLoad loaded = load_disclosure_file(default_disclosure_path(), *base);
-            if (done) {
-                done();
-            }
-            return loaded;
-        });
+    disclosure_job_ = on_worker(
+        [base = criteria.get()] { return load_disclosure_file(default_disclosure_path(), *base); },
+        std::move(done));
 }
 
 void AppState::start_history_open(std::filesystem::path file, std::function<void()> done) {
     if (history_job_.valid()) {
         return;
     }
-    history_job_ = std::async(std::launch::async, [file = std::move(file), done = std::move(done)] {
-        // The store checks the database file when it opens (a few ms a year of practice).
-        auto store = std::make_unique<HistoryStore>(file);
-        if (done) {
-            done();
-        }
-        return store;
-    });
+    // The store checks the database file when it opens (a few ms a year of practice).
+    history_job_ = on_worker(
+        [file = std::move(file)] { return std::make_unique<HistoryStore>(file); }, std::move(done));
 }
 
 bool AppState::loading() const {
