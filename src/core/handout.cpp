@@ -7,14 +7,13 @@
 
 #include "core/handout_internal.hpp"
 #include "core/scorer_internal.hpp"
+#include "core/utf8.hpp"
 
 namespace et {
 
 namespace handout {
 
 namespace {
-
-bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 std::string judgement_title(const Match& m, const Criteria& criteria) {
     switch (m.kind) {
@@ -37,11 +36,7 @@ std::vector<Piece> cut_pieces(const std::string& text, const std::vector<Match>&
                               const Criteria& criteria) {
     // A boundary inside a UTF-8 sequence would split a character between two elements.
     auto snap = [&text](std::size_t at) {
-        at = std::min(at, text.size());
-        while (at > 0 && at < text.size() && is_continuation_byte(text[at])) {
-            --at;
-        }
-        return at;
+        return at < text.size() ? utf8_char_start(text, at) : text.size();
     };
     std::vector<std::size_t> cuts = {0, text.size()};
     for (const Match& m : matches) {

@@ -18,6 +18,26 @@ struct LineColumn {
 };
 LineColumn line_column_at(std::string_view text, std::size_t offset);
 
+// Whether `c` continues a multi-byte character (10xxxxxx) rather than starting one.
+inline bool is_utf8_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// The start of the character that byte `at` (< text.size()) belongs to.
+inline std::size_t utf8_char_start(std::string_view text, std::size_t at) {
+    while (at > 0 && is_utf8_continuation(text[at])) {
+        --at;
+    }
+    return at;
+}
+
+// Just past the character that starts at byte `at` (< text.size()).
+inline std::size_t utf8_char_end(std::string_view text, std::size_t at) {
+    ++at;
+    while (at < text.size() && is_utf8_continuation(text[at])) {
+        ++at;
+    }
+    return at;
+}
+
 // Strips a UTF-8 byte-order mark, if present.
 std::string_view strip_bom(std::string_view text);
 

@@ -3,10 +3,13 @@
 #include "ui/text_box.hpp"
 
 #include <algorithm>
-#include <imgui_internal.h>
-#include <imgui_stdlib.h>
 #include <tuple>
 #include <unordered_map>
+
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
+
+#include "core/utf8.hpp"
 
 namespace et::ui {
 
@@ -105,22 +108,6 @@ std::unordered_map<ImGuiID, BoxState>& boxes() {
     return all;
 }
 
-std::size_t utf8_length_at(const std::string& s, std::size_t at) {
-    std::size_t n = 1;
-    while (at + n < s.size() && (static_cast<unsigned char>(s[at + n]) & 0xC0) == 0x80) {
-        ++n;
-    }
-    return n;
-}
-
-std::size_t utf8_start_before(const std::string& s, std::size_t at) {
-    std::size_t i = at - 1;
-    while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) {
-        --i;
-    }
-    return i;
-}
-
 // The text and cursor after an edit of the display: the breaks before and after the edited
 // stretch carry over, and any line break typed or pasted into it is the person's own.
 std::pair<std::string, std::size_t> text_after_edit(const WrappedText& before, std::string_view now,
@@ -158,10 +145,10 @@ std::pair<std::string, std::size_t> text_after_edit(const WrappedText& before, s
         // box's own break: take the character the person meant.
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete))) {
             if (at < text.size()) {
-                text.erase(at, utf8_length_at(text, at));
+                text.erase(at, utf8_char_end(text, at) - at);
             }
         } else if (at > 0) {
-            const std::size_t start = utf8_start_before(text, at);
+            const std::size_t start = utf8_char_start(text, at - 1);
             text.erase(start, at - start);
             at = start;
         }
