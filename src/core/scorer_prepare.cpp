@@ -128,22 +128,32 @@ std::optional<Pronouns> pronouns_of(const std::string& folded) {
     return std::nullopt;
 }
 
-// A fact's words, case-folded, without the punctuation around them.
-std::vector<std::string> plain_words(const std::string& text) {
-    std::vector<std::string> out;
-    std::string word;
-    for (char ch : text + " ") {
-        if (ch == ' ' || ch == ',' || ch == ';' || ch == ':' || ch == '.' || ch == '!' ||
-            ch == '?') {
-            if (!word.empty()) {
-                out.push_back(fold_case(word));
-                word.clear();
-            }
-        } else {
-            word += ch;
+// A card fact's words as written, case-folded, and the ",", ";" or ":" after each.
+struct FactWord {
+    std::string text, folded, trailing;
+};
+
+std::vector<FactWord> fact_words(const std::string& fact) {
+    std::vector<FactWord> words;
+    for (std::size_t i = 0; i < fact.size();) {
+        std::size_t j = fact.find(' ', i);
+        if (j == std::string::npos) {
+            j = fact.size();
         }
+        FactWord w;
+        w.text = fact.substr(i, j - i);
+        w.folded = fold_case(w.text);
+        while (!w.folded.empty() && std::string(",;:").find(w.folded.back()) != std::string::npos) {
+            w.trailing.insert(w.trailing.begin(), w.folded.back());
+            w.folded.pop_back();
+        }
+        w.text.resize(w.folded.size());
+        if (!w.folded.empty()) {
+            words.push_back(std::move(w));
+        }
+        i = j + 1;
     }
-    return out;
+    return words;
 }
 
 // The partner's pronouns, read off the card: in each fact that names the partner (not as
@@ -153,7 +163,14 @@ std::optional<Pronouns> partner_pronouns(const std::vector<std::string>& name_wo
                                          const std::vector<CardFact>& card) {
     int votes[3] = {0, 0, 0};
     for (const CardFact& fact : card) {
-        const auto words = plain_words(fact.text);
+        // A sentence's last word keeps its full stop in `folded`.
+        std::vector<std::string> words;
+        for (FactWord& w : fact_words(fact.text)) {
+            while (!w.folded.empty() && std::string(".!?").find(w.folded.back()) != std::string::npos) {
+                w.folded.pop_back();
+            }
+            words.push_back(std::move(w.folded));
+        }
         for (std::size_t k = 0; k < words.size(); ++k) {
             if (!contains(name_words, words[k])) {
                 continue;
@@ -204,35 +221,14 @@ std::string retell_fact(const Criteria& c, const std::string& partner_name, std:
         "when", "that", "so", "up", "down", "out", "off", "back", "again", "too", "as",
         "from", "by", "into", "feel", "feeling", "think", "like", "more", "most"};
 
-    struct Word {
-        std::string text, folded, trailing;
-    };
-    std::vector<Word> words;
-    for (std::size_t i = 0; i < fact.size();) {
-        std::size_t j = fact.find(' ', i);
-        if (j == std::string::npos) {
-            j = fact.size();
-        }
-        Word w;
-        w.text = fact.substr(i, j - i);
-        w.folded = fold_case(w.text);
-        while (!w.folded.empty() && std::string(",;:").find(w.folded.back()) != std::string::npos) {
-            w.trailing.insert(w.trailing.begin(), w.folded.back());
-            w.folded.pop_back();
-        }
-        w.text.resize(w.folded.size());
-        if (!w.folded.empty()) {
-            words.push_back(std::move(w));
-        }
-        i = j + 1;
-    }
+    const std::vector<FactWord> words = fact_words(fact);
 
     std::string out;
     bool clause_start = true;   // the next word may be a clause's subject
     bool subject_you = false;   // this clause's subject is the partner
     bool verb_next = false;     // the next word (past adverbs) is the partner's verb
     for (std::size_t k = 0; k < words.size(); ++k) {
-        const Word& w = words[k];
+        const FactWord& w = words[k];
         const bool possessive = w.folded.size() > 2 && w.folded.compare(w.folded.size() - 2, 2, "'s") == 0;
         const std::string base = possessive ? w.folded.substr(0, w.folded.size() - 2) : w.folded;
         std::string said = w.text;
