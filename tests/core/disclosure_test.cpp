@@ -25,14 +25,6 @@ std::set<std::string> emotion_ids(const std::vector<CoreEmotion>& emotions) {
     return out;
 }
 
-std::string describe(const std::set<std::string>& s) {
-    std::string out = "[";
-    for (const auto& x : s) {
-        out += (out.size() > 1 ? ", " : "") + x;
-    }
-    return out + "]";
-}
-
 struct LabelledStatement {
     std::string text;
     std::string layer;
@@ -65,7 +57,7 @@ TEST(DisclosureTable, EveryLabelledStatementAgrees) {
         EXPECT_EQ(layer_id(d.layer), c.layer) << "cases.jsonl:" << c.line << ": " << c.text;
         EXPECT_EQ(emotion_ids(d.emotions), c.emotions)
             << "cases.jsonl:" << c.line << ": " << c.text << " got "
-            << describe(emotion_ids(d.emotions)) << " want " << describe(c.emotions);
+            << test::describe(emotion_ids(d.emotions)) << " want " << test::describe(c.emotions);
         covered.insert(c.layer);
         covered.insert(c.emotions.begin(), c.emotions.end());
     }

@@ -71,14 +71,6 @@ std::vector<Outcome> score_all(const std::vector<LabelledCase>& cases, const std
     return out;
 }
 
-std::string describe(const std::set<std::string>& s) {
-    std::string out = "[";
-    for (const auto& x : s) {
-        out += (out.size() > 1 ? ", " : "") + x;
-    }
-    return out + "]";
-}
-
 // The labelled table the engine is developed against: every case must agree.
 TEST(ScorerTable, EveryLabelledCaseAgrees) {
     const auto cases = read_cases(test::data_path("scoring/cases.jsonl"));
@@ -89,7 +81,7 @@ TEST(ScorerTable, EveryLabelledCaseAgrees) {
             << "cases.jsonl:" << cases[i].line << ": " << cases[i].response;
         EXPECT_EQ(got[i].mistakes, cases[i].mistakes)
             << "cases.jsonl:" << cases[i].line << ": " << cases[i].response << " got "
-            << describe(got[i].mistakes) << " want " << describe(cases[i].mistakes);
+            << test::describe(got[i].mistakes) << " want " << test::describe(cases[i].mistakes);
     }
 }
 

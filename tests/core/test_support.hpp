@@ -14,33 +14,32 @@
 
 namespace et::test {
 
-inline const Criteria& default_criteria() {
-    static const Criteria criteria = [] {
-        auto load = load_criteria_file(std::string(ET_SOURCE_DIR) + "/assets/criteria/default.json");
-        if (!load.criteria) {
-            for (const auto& d : load.problems) {
-                ADD_FAILURE() << d.to_string();
-            }
-            std::abort();
+// What loading bundled data must give (`load.*result`); a test cannot go on without it, so
+// the load's problems are reported and the run stops.
+template <typename Load, typename Value>
+Value loaded_or_abort(Load load, std::optional<Value> Load::*result) {
+    if (!(load.*result)) {
+        for (const auto& d : load.problems) {
+            ADD_FAILURE() << d.to_string();
         }
-        return std::move(*load.criteria);
-    }();
+        std::abort();
+    }
+    return std::move(*(load.*result));
+}
+
+inline const Criteria& default_criteria() {
+    static const Criteria criteria = loaded_or_abort(
+        load_criteria_file(std::string(ET_SOURCE_DIR) + "/assets/criteria/default.json"),
+        &CriteriaLoad::criteria);
     return criteria;
 }
 
 // The bundled disclosure criteria over the default criteria, made once.
 inline const DisclosureCriteria& default_disclosure_criteria() {
-    static const DisclosureCriteria criteria = [] {
-        auto load = load_disclosure_file(
-            std::string(ET_SOURCE_DIR) + "/assets/criteria/disclosure.json", default_criteria());
-        if (!load.criteria) {
-            for (const auto& d : load.problems) {
-                ADD_FAILURE() << d.to_string();
-            }
-            std::abort();
-        }
-        return std::move(*load.criteria);
-    }();
+    static const DisclosureCriteria criteria = loaded_or_abort(
+        load_disclosure_file(std::string(ET_SOURCE_DIR) + "/assets/criteria/disclosure.json",
+                             default_criteria()),
+        &DisclosureLoad::criteria);
     return criteria;
 }
 
@@ -50,16 +49,18 @@ inline const Scorer& default_scorer() {
     return scorer;
 }
 
-// A scenario file that must load; a test cannot go on without it.
+// A scenario file that must load.
 inline Scenario load_scenario_or_abort(const std::string& path) {
-    auto load = load_scenario_file(path);
-    if (!load.scenario) {
-        for (const auto& d : load.problems) {
-            ADD_FAILURE() << d.to_string();
-        }
-        std::abort();
+    return loaded_or_abort(load_scenario_file(path), &ScenarioLoad::scenario);
+}
+
+// "[a, b]", for failure messages about sets of ids.
+inline std::string describe(const std::set<std::string>& ids) {
+    std::string out = "[";
+    for (const auto& x : ids) {
+        out += (out.size() > 1 ? ", " : "") + x;
     }
-    return std::move(*load.scenario);
+    return out + "]";
 }
 
 // Calls `visit(object, line number)` for each non-empty line of a JSON Lines file.
