@@ -60,19 +60,10 @@ public:
     }
 
 private:
-    const nlohmann::json* object_member(const nlohmann::json& parent, const JsonPath& path,
-                                        std::string_view key, bool required = true) {
-        const auto* v = check_.member(parent, path, key, required);
-        if (v == nullptr || !check_.expect_object(*v, path / std::string(key))) {
-            return nullptr;
-        }
-        return v;
-    }
-
     std::map<std::string, std::string> string_map(const nlohmann::json& parent,
                                                   const JsonPath& path, std::string_view key) {
         std::map<std::string, std::string> out;
-        const auto* obj = object_member(parent, path, key, false);
+        const auto* obj = check_.object_member(parent, path, key, false);
         if (obj == nullptr) {
             return out;
         }
@@ -85,7 +76,7 @@ private:
     }
 
     void read_normalisation(const nlohmann::json& root, const JsonPath& top) {
-        const auto* n = object_member(root, top, "normalisation");
+        const auto* n = check_.object_member(root, top, "normalisation");
         if (n == nullptr) {
             return;
         }
@@ -99,7 +90,7 @@ private:
         for (auto& [k, v] : string_map(*n, at, "lemmas")) {
             c_.normalisation.lemmas.emplace(k, v);
         }
-        if (const auto* ctx = object_member(*n, at, "context_spellings", false)) {
+        if (const auto* ctx = check_.object_member(*n, at, "context_spellings", false)) {
             for (const auto& [word, body] : ctx->items()) {
                 const JsonPath here = at / "context_spellings" / word;
                 if (!check_.expect_object(body, here)) {
@@ -159,20 +150,20 @@ private:
     }
 
     void read_slots(const nlohmann::json& root, const JsonPath& top) {
-        const auto* lexicon = object_member(root, top, "lexicon");
+        const auto* lexicon = check_.object_member(root, top, "lexicon");
         if (lexicon == nullptr) {
             return;
         }
         const JsonPath lex = top / "lexicon";
         for (CoreEmotion e : kCoreEmotions) {
             const char* id = core_emotion_id(e);
-            const auto* group = object_member(*lexicon, lex, id);
+            const auto* group = check_.object_member(*lexicon, lex, id);
             add_slot(id, group ? read_weighted_words(*group, lex / id) : std::vector<LexiconEntry>{},
                      lex / id);
         }
         check_.warn_unknown_keys(*lexicon, lex, {"mad", "sad", "glad", "fear"});
         c_.appraisal_slot_first = static_cast<int>(c_.slot_names.size());
-        if (const auto* appraisals = object_member(root, top, "appraisals")) {
+        if (const auto* appraisals = check_.object_member(root, top, "appraisals")) {
             for (const auto& [name, group] : appraisals->items()) {
                 const JsonPath at = top / "appraisals" / name;
                 if (check_.expect_object(group, at)) {
@@ -181,7 +172,7 @@ private:
             }
         }
         c_.first_list_slot = static_cast<int>(c_.slot_names.size());
-        if (const auto* lists = object_member(root, top, "lists")) {
+        if (const auto* lists = check_.object_member(root, top, "lists")) {
             for (const auto& [name, words] : lists->items()) {
                 const JsonPath at = top / "lists" / name;
                 if (!check_.expect_array(words, at)) {
@@ -236,7 +227,7 @@ private:
     std::vector<Criterion> read_criteria(const nlohmann::json& parent, const JsonPath& path,
                                          std::string_view key) {
         std::vector<Criterion> out;
-        const auto* obj = object_member(parent, path, key);
+        const auto* obj = check_.object_member(parent, path, key);
         if (obj == nullptr) {
             return out;
         }
@@ -257,7 +248,7 @@ private:
     }
 
     void read_level_one(const nlohmann::json& root, const JsonPath& top) {
-        const auto* l1 = object_member(root, top, "level_one");
+        const auto* l1 = check_.object_member(root, top, "level_one");
         if (l1 == nullptr) {
             return;
         }
@@ -272,7 +263,7 @@ private:
     }
 
     void read_level_two(const nlohmann::json& root, const JsonPath& top) {
-        const auto* l2 = object_member(root, top, "level_two");
+        const auto* l2 = check_.object_member(root, top, "level_two");
         if (l2 == nullptr) {
             return;
         }
@@ -307,7 +298,7 @@ private:
     }
 
     void read_negation(const nlohmann::json& root, const JsonPath& top) {
-        const auto* n = object_member(root, top, "negation");
+        const auto* n = check_.object_member(root, top, "negation");
         if (n == nullptr) {
             return;
         }
@@ -320,7 +311,7 @@ private:
     }
 
     void read_mistakes(const nlohmann::json& root, const JsonPath& top) {
-        const auto* m = object_member(root, top, "mistakes");
+        const auto* m = check_.object_member(root, top, "mistakes");
         if (m == nullptr) {
             return;
         }
@@ -335,7 +326,7 @@ private:
         }
         for (Mistake mistake : kAllMistakes) {
             const std::string id(mistake_id(mistake));
-            const auto* body = object_member(*m, at, id);
+            const auto* body = check_.object_member(*m, at, id);
             if (body == nullptr) {
                 continue;
             }
@@ -374,7 +365,7 @@ private:
     }
 
     void read_weights(const nlohmann::json& root, const JsonPath& top) {
-        const auto* w = object_member(root, top, "weights");
+        const auto* w = check_.object_member(root, top, "weights");
         if (w == nullptr) {
             return;
         }
@@ -396,20 +387,8 @@ private:
     }
 
     void read_texts(const nlohmann::json& root, const JsonPath& top) {
-        if (const auto* f = object_member(root, top, "feedback")) {
-            const JsonPath at = top / "feedback";
-            for (const auto& [k, v] : f->items()) {
-                if (check_.expect_string(v, at / k)) {
-                    c_.texts[k] = v.get<std::string>();
-                }
-            }
-            for (std::string_view key : kRequiredTexts) {
-                if (c_.texts.find(std::string(key)) == c_.texts.end()) {
-                    check_.error(at, "missing required key \"" + std::string(key) + "\"");
-                }
-            }
-        }
-        if (const auto* s = object_member(root, top, "suggestions")) {
+        c_.texts = check_.text_map_member(root, top, "feedback", kRequiredTexts);
+        if (const auto* s = check_.object_member(root, top, "suggestions")) {
             const JsonPath at = top / "suggestions";
             c_.level_two_templates =
                 check_.string_array_member(*s, at, "level_two", true).value_or(std::vector<std::string>{});

@@ -76,15 +76,6 @@ public:
     }
 
 private:
-    const nlohmann::json* object_member(const nlohmann::json& parent, const JsonPath& path,
-                                        std::string_view key, bool required) {
-        const auto* v = check_.member(parent, path, key, required);
-        if (v == nullptr || !check_.expect_object(*v, path / std::string(key))) {
-            return nullptr;
-        }
-        return v;
-    }
-
     std::size_t add_slot(const std::string& name, std::vector<LexiconEntry> entries,
                          const JsonPath& at, std::optional<CoreEmotion> emotion = std::nullopt,
                          bool feeling = false) {
@@ -108,7 +99,7 @@ private:
     // Spellings, irregular forms and "'s" words added to the scoring criteria's, for casual
     // writing that check-ins see more than responses do ("feelin", "my heart's racing").
     void read_normalisation(const nlohmann::json& root, const JsonPath& top) {
-        const auto* n = object_member(root, top, "normalisation", false);
+        const auto* n = check_.object_member(root, top, "normalisation", false);
         if (n == nullptr) {
             return;
         }
@@ -119,7 +110,7 @@ private:
             c_.normalisation.is_contractions.push_back(fold_case(w));
         }
         for (const char* key : {"spellings", "lemmas"}) {
-            const auto* map = object_member(*n, at, key, false);
+            const auto* map = check_.object_member(*n, at, key, false);
             if (map == nullptr) {
                 continue;
             }
@@ -158,7 +149,7 @@ private:
     std::array<std::vector<LexiconEntry>, 4>
     read_by_emotion(const nlohmann::json& parent, const JsonPath& path, std::string_view key) {
         std::array<std::vector<LexiconEntry>, 4> out;
-        const auto* obj = object_member(parent, path, key, false);
+        const auto* obj = check_.object_member(parent, path, key, false);
         if (obj == nullptr) {
             return out;
         }
@@ -176,7 +167,7 @@ private:
     }
 
     void read_slots(const nlohmann::json& root, const JsonPath& top) {
-        const auto* lexicon = object_member(root, top, "lexicon", true);
+        const auto* lexicon = check_.object_member(root, top, "lexicon", true);
         const JsonPath lex = top / "lexicon";
         if (lexicon != nullptr) {
             check_.warn_unknown_keys(
@@ -275,7 +266,7 @@ private:
             exact = *names;
         }
         const std::size_t first_own = c_.slot_names.size();
-        if (const auto* lists = object_member(root, top, "lists", true)) {
+        if (const auto* lists = check_.object_member(root, top, "lists", true)) {
             for (const auto& [name, words] : lists->items()) {
                 add_slot(name, read_words(words, top / "lists" / name), top / "lists" / name);
             }
@@ -328,7 +319,7 @@ private:
     }
 
     void read_negation(const nlohmann::json& root, const JsonPath& top) {
-        const auto* n = object_member(root, top, "negation", true);
+        const auto* n = check_.object_member(root, top, "negation", true);
         if (n == nullptr) {
             return;
         }
@@ -343,7 +334,7 @@ private:
     }
 
     void read_criteria(const nlohmann::json& root, const JsonPath& top) {
-        const auto* obj = object_member(root, top, "criteria", true);
+        const auto* obj = check_.object_member(root, top, "criteria", true);
         if (obj == nullptr) {
             return;
         }
@@ -387,19 +378,7 @@ private:
     }
 
     void read_texts(const nlohmann::json& root, const JsonPath& top) {
-        if (const auto* f = object_member(root, top, "feedback", true)) {
-            const JsonPath at = top / "feedback";
-            for (const auto& [k, v] : f->items()) {
-                if (check_.expect_string(v, at / k)) {
-                    c_.texts[k] = v.get<std::string>();
-                }
-            }
-            for (std::string_view key : kRequiredTexts) {
-                if (c_.texts.find(std::string(key)) == c_.texts.end()) {
-                    check_.error(at, "missing required key \"" + std::string(key) + "\"");
-                }
-            }
-        }
+        c_.texts = check_.text_map_member(root, top, "feedback", kRequiredTexts);
         const auto order = check_.string_array_member(root, top, "missing_order", true)
                                .value_or(std::vector<std::string>{});
         for (std::size_t i = 0; i < order.size(); ++i) {

@@ -97,6 +97,37 @@ std::optional<long> JsonChecker::integer_member(const nlohmann::json& object, co
     return value->get<long>();
 }
 
+const nlohmann::json* JsonChecker::object_member(const nlohmann::json& object, const JsonPath& path,
+                                                 std::string_view key, bool required) {
+    const auto* value = member(object, path, key, required);
+    if (value == nullptr || !expect_object(*value, path / std::string(key))) {
+        return nullptr;
+    }
+    return value;
+}
+
+std::map<std::string, std::string> JsonChecker::text_map_member(
+    const nlohmann::json& object, const JsonPath& path, std::string_view key,
+    std::span<const std::string_view> needed) {
+    std::map<std::string, std::string> texts;
+    const auto* texts_object = object_member(object, path, key, true);
+    if (texts_object == nullptr) {
+        return texts;
+    }
+    const JsonPath at = path / std::string(key);
+    for (const auto& [k, v] : texts_object->items()) {
+        if (expect_string(v, at / k)) {
+            texts[k] = v.get<std::string>();
+        }
+    }
+    for (std::string_view need : needed) {
+        if (texts.find(std::string(need)) == texts.end()) {
+            error(at, "missing required key \"" + std::string(need) + "\"");
+        }
+    }
+    return texts;
+}
+
 std::optional<std::vector<std::string>> JsonChecker::string_array_member(
     const nlohmann::json& object, const JsonPath& path, std::string_view key, bool required) {
     const auto* value = member(object, path, key, required);

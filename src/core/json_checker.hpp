@@ -3,7 +3,9 @@
 #pragma once
 
 #include <initializer_list>
+#include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -42,6 +44,14 @@ public:
     std::optional<std::vector<std::string>> string_array_member(const nlohmann::json& object,
                                                                 const JsonPath& path,
                                                                 std::string_view key, bool required);
+    // An object member; null when absent (error if required) or not an object.
+    const nlohmann::json* object_member(const nlohmann::json& object, const JsonPath& path,
+                                        std::string_view key, bool required = true);
+    // A required object of texts by key (a criteria file's "feedback"): every value a string,
+    // and each of `needed` present.
+    std::map<std::string, std::string> text_map_member(const nlohmann::json& object,
+                                                       const JsonPath& path, std::string_view key,
+                                                       std::span<const std::string_view> needed);
 
     // Warns about keys not in `known` (newer files still open in older versions).
     void warn_unknown_keys(const nlohmann::json& object, const JsonPath& path,

@@ -20,9 +20,9 @@ std::optional<SlotMask> PatternReading::slot_mask(std::string_view name) const {
 }
 
 void PatternReading::read_groups(const nlohmann::json& root, const JsonPath& top) const {
-    const auto* all = check.member(root, top, "groups", false);
+    const auto* all = check.object_member(root, top, "groups", false);
     const JsonPath path = top / "groups";
-    if (all == nullptr || !check.expect_object(*all, path)) {
+    if (all == nullptr) {
         return;
     }
     for (const auto& [name, members] : all->items()) {

@@ -72,9 +72,9 @@ private:
     }
 
     void read_partner(const nlohmann::json& root, const JsonPath& top, Partner& partner) {
-        const auto* p = check_.member(root, top, "partner", true);
+        const auto* p = check_.object_member(root, top, "partner", true);
         const JsonPath at = top / "partner";
-        if (p == nullptr || !check_.expect_object(*p, at)) {
+        if (p == nullptr) {
             return;
         }
         check_.warn_unknown_keys(*p, at, {"name", "relationship", "pronouns", "age", "context"});
@@ -175,9 +175,9 @@ private:
     }
 
     void read_next(const nlohmann::json& j, const JsonPath& here, Step& step) {
-        const auto* next = check_.member(j, here, "next", false);
+        const auto* next = check_.object_member(j, here, "next", false);
         const JsonPath at = here / "next";
-        if (next == nullptr || !check_.expect_object(*next, at)) {
+        if (next == nullptr) {
             return;
         }
         for (const auto& [key, target] : next->items()) {
