@@ -164,6 +164,7 @@ private:
     std::vector<Sequence> sequence_;         // exactly one element: the top-level sequence
     std::vector<Requirement> requirements_;  // every one must be met somewhere in the input
     std::optional<Requirement> first_;       // what the first token of a match must meet
+    std::size_t first_offset_ = 0;           // ... counted after this many leading "{any}" words
     int serial_ = -1;                        // index in the vocabulary's pattern index
     std::vector<bool> first_ids_;            // by vocabulary id: can start a match (after finalize)
 };
