@@ -285,6 +285,53 @@ private:
         c_.self_words = check_.string_array_member(*l2, at, "self_words", false).value_or(std::vector<std::string>{});
         std::sort(c_.stopwords.begin(), c_.stopwords.end());
         std::sort(c_.determiners.begin(), c_.determiners.end());
+        read_card_synonyms(*l2, at);
+    }
+
+    // "synonyms": groups of single words that name the same thing on a partner card.
+    void read_card_synonyms(const nlohmann::json& l2, const JsonPath& at) {
+        const auto* groups = check_.member(l2, at, "synonyms", false);
+        if (groups == nullptr || !check_.expect_array(*groups, at / "synonyms")) {
+            return;
+        }
+        for (std::size_t g = 0; g < groups->size(); ++g) {
+            const JsonPath here = at / "synonyms" / g;
+            const auto& group = (*groups)[g];
+            if (!check_.expect_array(group, here)) {
+                continue;
+            }
+            if (group.size() < 2) {
+                check_.error(here, "a synonym group needs at least two words");
+                continue;
+            }
+            const int index = static_cast<int>(c_.card_synonym_stems.size());
+            for (std::size_t k = 0; k < group.size(); ++k) {
+                if (!check_.expect_string(group[k], here / k)) {
+                    continue;
+                }
+                const auto words = normalise_words(group[k].get<std::string>(), c_.normalisation);
+                if (words.size() != 1) {
+                    check_.error(here / k, "a synonym is one word (\"" + group[k].get<std::string>() +
+                                               "\" is " + std::to_string(words.size()) + ")");
+                    continue;
+                }
+                const std::string stem = stem_of(words.front(), c_.normalisation);
+                if (c_.card_synonym_stems.size() == static_cast<std::size_t>(index)) {
+                    c_.card_synonym_stems.push_back(stem);
+                }
+                const auto id = static_cast<std::size_t>(c_.vocabulary.intern(stem_key(stem)));
+                if (c_.card_synonym_of.size() <= id) {
+                    c_.card_synonym_of.resize(id + 1, -1);
+                }
+                int& slot = c_.card_synonym_of[id];
+                if (slot >= 0 && slot != index) {
+                    check_.error(here / k, "\"" + group[k].get<std::string>() + "\" is already in synonym group " +
+                                               std::to_string(slot + 1));
+                    continue;
+                }
+                slot = index;
+            }
+        }
     }
 
     // Indexes a lexicon or list entry by the vocabulary id of its first word (or stem key),

@@ -76,6 +76,10 @@ struct Criteria {
     std::vector<std::string> stopwords;  // never count as a reference to the partner card
     std::vector<std::string> determiners; // ignored when matching card cues ("your mum")
     std::vector<std::string> self_words;  // "my", "our": a card word after these is the listener's
+    // Words that name the same thing on a partner card ("lawyer" for "attorney", "career" for
+    // "job"): per vocabulary id of a stem key, the index of its group's stem, or -1.
+    std::vector<int> card_synonym_of;
+    std::vector<std::string> card_synonym_stems; // per group: the stem all its words compare as
     std::string level_two_explain;
 
     // Negation
@@ -98,6 +102,9 @@ struct Criteria {
     // Emotion category of a feeling word ("anxious" -> fear), for naming the emotion.
     std::optional<CoreEmotion> emotion_of(std::string_view word) const;
     std::string text(const std::string& key) const; // feedback text, or the key if missing
+    // The stem a partner-card reference is compared by: its synonym group's stem, or itself.
+    const std::string& card_stem(int stem_id, const std::string& stem) const;
+    const std::string& card_stem(const std::string& stem) const;
 };
 
 struct CriteriaLoad {

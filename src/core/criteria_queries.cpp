@@ -64,4 +64,18 @@ std::string default_criteria_path() {
     return (assets_dir() / "criteria" / "default.json").string();
 }
 
+const std::string& Criteria::card_stem(int stem_id, const std::string& stem) const {
+    if (stem_id >= 0 && static_cast<std::size_t>(stem_id) < card_synonym_of.size()) {
+        const int group = card_synonym_of[static_cast<std::size_t>(stem_id)];
+        if (group >= 0) {
+            return card_synonym_stems[static_cast<std::size_t>(group)];
+        }
+    }
+    return stem;
+}
+
+const std::string& Criteria::card_stem(const std::string& stem) const {
+    return card_synonym_stems.empty() ? stem : card_stem(vocabulary.find(stem_key(stem)), stem);
+}
+
 } // namespace et

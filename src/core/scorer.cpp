@@ -68,7 +68,10 @@ std::vector<CardReference> find_card_references(const PreparedStep& step, const 
     const auto& tokens = a.tokens();
     std::vector<std::size_t> content_words; // indices of content tokens
     std::vector<std::size_t> every;   // indices of all tokens, for whole cues
+    std::vector<const std::string*> stems; // per token: the stem it compares as ("lawyer" as "attorney")
+    stems.reserve(tokens.size());
     for (std::size_t i = 0; i < tokens.size(); ++i) {
+        stems.push_back(&c.card_stem(tokens[i].stem_id, tokens[i].stem));
         every.push_back(i);
         if (!sorted_contains(c.determiners, tokens[i].text)) {
             content_words.push_back(i);
@@ -80,8 +83,14 @@ std::vector<CardReference> find_card_references(const PreparedStep& step, const 
     for (const PreparedFact& pf : step.facts) {
         for (const CardPhrase& phrase : pf.phrases) {
             const std::vector<std::size_t>& content = phrase.whole ? every : content_words;
+            // A synonym counts unless the partner just said it: "the hospital" they mentioned
+            // is not a memory of "the ward" on the card.
+            const auto same_thing = [&](std::size_t token, std::size_t word) {
+                return tokens[token].stem == phrase.stems[word] ||
+                       (*stems[token] == phrase.compared[word] && step.said_stems.count(tokens[token].stem) == 0);
+            };
             for (std::size_t k = 0; k < content.size(); ++k) {
-                if (tokens[content[k]].stem != phrase.stems.front()) {
+                if (!same_thing(content[k], 0)) {
                     continue;
                 }
                 std::size_t at = k;
@@ -92,7 +101,7 @@ std::vector<CardReference> find_card_references(const PreparedStep& step, const 
                         if (tokens[content[next]].sentence != tokens[content[k]].sentence) {
                             break;
                         }
-                        if (tokens[content[next]].stem == phrase.stems[m]) {
+                        if (same_thing(content[next], m)) {
                             at = next;
                             found = true;
                             break;

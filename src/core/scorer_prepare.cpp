@@ -371,7 +371,12 @@ std::shared_ptr<const PreparedStep> Scorer::prepare(const ScoringStep& step) con
             });
             if (!restated) {
                 const std::size_t k = static_cast<std::size_t>(&stems - candidates.data());
-                pf.phrases.push_back(CardPhrase{std::move(stems), k < whole_cues.size() && whole_cues[k]});
+                std::vector<std::string> compared;
+                for (const auto& stem : stems) {
+                    compared.push_back(c.card_stem(stem));
+                }
+                pf.phrases.push_back(
+                    CardPhrase{std::move(stems), std::move(compared), k < whole_cues.size() && whole_cues[k]});
             }
         }
         for (const auto& stem : content_stems(fact.text, c, name_words)) {
