@@ -311,8 +311,9 @@ private:
                 }
                 const auto words = normalise_words(group[k].get<std::string>(), c_.normalisation);
                 if (words.size() != 1) {
-                    check_.error(here / k, "a synonym is one word (\"" + group[k].get<std::string>() +
-                                               "\" is " + std::to_string(words.size()) + ")");
+                    check_.error(here / k, "a synonym is one word (\"" +
+                                               group[k].get<std::string>() + "\" is " +
+                                               std::to_string(words.size()) + ")");
                     continue;
                 }
                 const std::string stem = stem_of(words.front(), c_.normalisation);
@@ -325,7 +326,8 @@ private:
                 }
                 int& slot = c_.card_synonym_of[id];
                 if (slot >= 0 && slot != index) {
-                    check_.error(here / k, "\"" + group[k].get<std::string>() + "\" is already in synonym group " +
+                    check_.error(here / k, "\"" + group[k].get<std::string>() +
+                                               "\" is already in synonym group " +
                                                std::to_string(slot + 1));
                     continue;
                 }

@@ -68,7 +68,8 @@ std::vector<CardReference> find_card_references(const PreparedStep& step, const 
     const auto& tokens = a.tokens();
     std::vector<std::size_t> content_words; // indices of content tokens
     std::vector<std::size_t> every;   // indices of all tokens, for whole cues
-    std::vector<const std::string*> stems; // per token: the stem it compares as ("lawyer" as "attorney")
+    std::vector<const std::string*>
+        stems; // per token: the stem it compares as ("lawyer" as "attorney")
     stems.reserve(tokens.size());
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         stems.push_back(&c.card_stem(tokens[i].stem_id, tokens[i].stem));
@@ -87,7 +88,8 @@ std::vector<CardReference> find_card_references(const PreparedStep& step, const 
             // is not a memory of "the ward" on the card.
             const auto same_thing = [&](std::size_t token, std::size_t word) {
                 return tokens[token].stem == phrase.stems[word] ||
-                       (*stems[token] == phrase.compared[word] && step.said_stems.count(tokens[token].stem) == 0);
+                       (*stems[token] == phrase.compared[word] &&
+                        step.said_stems.count(tokens[token].stem) == 0);
             };
             for (std::size_t k = 0; k < content.size(); ++k) {
                 if (!same_thing(content[k], 0)) {

@@ -13,7 +13,8 @@ namespace et {
 
 struct CardPhrase {
     std::vector<std::string> stems; // content words, in order
-    std::vector<std::string> compared; // the same through the card synonyms ("lawyer" as "attorney")
+    std::vector<std::string>
+        compared;                   // the same through the card synonyms ("lawyer" as "attorney")
     bool whole = false;             // matched against every word, determiners included
 };
 

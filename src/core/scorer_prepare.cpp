@@ -375,8 +375,8 @@ std::shared_ptr<const PreparedStep> Scorer::prepare(const ScoringStep& step) con
                 for (const auto& stem : stems) {
                     compared.push_back(c.card_stem(stem));
                 }
-                pf.phrases.push_back(
-                    CardPhrase{std::move(stems), std::move(compared), k < whole_cues.size() && whole_cues[k]});
+                pf.phrases.push_back(CardPhrase{std::move(stems), std::move(compared),
+                                                k < whole_cues.size() && whole_cues[k]});
             }
         }
         for (const auto& stem : content_stems(fact.text, c, name_words)) {

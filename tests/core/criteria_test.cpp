@@ -92,8 +92,10 @@ TEST(Criteria, CardSynonymsAreSingleWordsInOneGroup) {
     const auto load = load_criteria_file(test::source_path("assets/criteria/default.json"));
     ASSERT_TRUE(load.criteria);
     const Criteria& c = *load.criteria;
-    EXPECT_EQ(c.card_stem(stem_of("lawyer", c.normalisation)), c.card_stem(stem_of("attorney", c.normalisation)));
-    EXPECT_NE(c.card_stem(stem_of("lawyer", c.normalisation)), c.card_stem(stem_of("doctor", c.normalisation)));
+    EXPECT_EQ(c.card_stem(stem_of("lawyer", c.normalisation)),
+              c.card_stem(stem_of("attorney", c.normalisation)));
+    EXPECT_NE(c.card_stem(stem_of("lawyer", c.normalisation)),
+              c.card_stem(stem_of("doctor", c.normalisation)));
     EXPECT_EQ(c.card_stem("table"), "table");
 
     EXPECT_NE(first_error(load_with("[\n        \"lawyer\",", "[\n        \"family lawyer\","))
@@ -102,9 +104,10 @@ TEST(Criteria, CardSynonymsAreSingleWordsInOneGroup) {
     EXPECT_NE(first_error(load_with("[\n        \"lawyer\",", "[\n        \"doctor\", \"lawyer\","))
                   .find("level_two.synonyms[2][0]: \"doctor\" is already in synonym group 1"),
               std::string::npos);
-    EXPECT_NE(first_error(load_with("[\n        \"lawyer\",", "[\"lawyer\"], [\n        \"lawyer\","))
-                  .find("level_two.synonyms[0]: a synonym group needs at least two words"),
-              std::string::npos);
+    EXPECT_NE(
+        first_error(load_with("[\n        \"lawyer\",", "[\"lawyer\"], [\n        \"lawyer\","))
+            .find("level_two.synonyms[0]: a synonym group needs at least two words"),
+        std::string::npos);
 }
 
 TEST(Criteria, MissingFeedbackTextIsAnError) {
