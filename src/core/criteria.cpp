@@ -380,7 +380,7 @@ private:
                 continue;
             }
             const JsonPath here = at / id;
-            check_.warn_unknown_keys(*body, here, {"title", "why", "weight", "criteria", "except", "cancels", "absorbs",
+            check_.warn_unknown_keys(*body, here, {"title", "why", "weight", "criteria", "except", "cancels", "cancels_after", "absorbs",
                                                         "absorbs_overlapping"});
             auto& out = c_.mistakes[static_cast<std::size_t>(mistake)];
             out.title = check_.string_member(*body, here, "title", true).value_or("");
@@ -400,17 +400,22 @@ private:
                     }
                 }
             }
-            out.cancels = check_.string_array_member(*body, here, "cancels", false)
-                              .value_or(std::vector<std::string>{});
-            for (std::size_t i = 0; i < out.cancels.size(); ++i) {
-                const bool known = std::any_of(c_.level_one.begin(), c_.level_one.end(),
-                                               [&](const Criterion& l1) { return l1.id == out.cancels[i]; });
-                if (!known) {
-                    check_.error(here / "cancels" / i,
-                                 "no level_one criterion has the id \"" + out.cancels[i] + "\"");
-                }
+            out.cancels = level_one_ids(*body, here, "cancels");
+            out.cancels_after = level_one_ids(*body, here, "cancels_after");
+        }
+    }
+
+    // A list of Level One criterion ids (a mistake's "cancels"); unknown ids are errors.
+    std::vector<std::string> level_one_ids(const nlohmann::json& body, const JsonPath& here, std::string_view key) {
+        auto ids = check_.string_array_member(body, here, key, false).value_or(std::vector<std::string>{});
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            const bool known = std::any_of(c_.level_one.begin(), c_.level_one.end(),
+                                           [&](const Criterion& l1) { return l1.id == ids[i]; });
+            if (!known) {
+                check_.error(here / std::string(key) / i, "no level_one criterion has the id \"" + ids[i] + "\"");
             }
         }
+        return ids;
     }
 
     void read_weights(const nlohmann::json& root, const JsonPath& top) {

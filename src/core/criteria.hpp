@@ -35,6 +35,9 @@ struct MistakeCriteria {
     std::vector<Criterion> criteria;
     std::vector<Pattern> except;   // a match overlapping one of these does not count
     std::vector<std::string> cancels; // Level One criteria that don't count when this mistake is made
+    // ... or only when they come after it: "We were meant to be in Greece then. Great." is
+    // sarcasm, "Amazing! Does that mean we..." is not.
+    std::vector<std::string> cancels_after;
     // Mistakes that this one absorbs in the same sentence: "What are you going to do, call
     // HR?" is one problem-solving question, not also fixing.
     std::vector<Mistake> absorbs;

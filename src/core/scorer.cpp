@@ -233,8 +233,9 @@ Score Scorer::score(const PreparedStep& step, std::string_view response) const {
             if (m.mistake == Mistake::Dismissing && overlaps(m.span, v.span)) {
                 v.dropped = true;
             }
-            const auto& cancels = c.mistakes[static_cast<std::size_t>(*m.mistake)].cancels;
-            if (std::find(cancels.begin(), cancels.end(), v.criterion->id) != cancels.end()) {
+            const MistakeCriteria& mc = c.mistakes[static_cast<std::size_t>(*m.mistake)];
+            if (contains(mc.cancels, v.criterion->id) ||
+                (v.span.first >= m.span.end && contains(mc.cancels_after, v.criterion->id))) {
                 v.dropped = true;
             }
         }
