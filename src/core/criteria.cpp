@@ -380,8 +380,9 @@ private:
                 continue;
             }
             const JsonPath here = at / id;
-            check_.warn_unknown_keys(*body, here, {"title", "why", "weight", "criteria", "except", "cancels", "cancels_after", "absorbs",
-                                                        "absorbs_overlapping"});
+            check_.warn_unknown_keys(*body, here,
+                                     {"title", "why", "weight", "criteria", "except", "cancels",
+                                      "cancels_after", "absorbs", "absorbs_overlapping"});
             auto& out = c_.mistakes[static_cast<std::size_t>(mistake)];
             out.title = check_.string_member(*body, here, "title", true).value_or("");
             out.why = check_.string_member(*body, here, "why", true).value_or("");
@@ -406,13 +407,16 @@ private:
     }
 
     // A list of Level One criterion ids (a mistake's "cancels"); unknown ids are errors.
-    std::vector<std::string> level_one_ids(const nlohmann::json& body, const JsonPath& here, std::string_view key) {
-        auto ids = check_.string_array_member(body, here, key, false).value_or(std::vector<std::string>{});
+    std::vector<std::string> level_one_ids(const nlohmann::json& body, const JsonPath& here,
+                                           std::string_view key) {
+        auto ids =
+            check_.string_array_member(body, here, key, false).value_or(std::vector<std::string>{});
         for (std::size_t i = 0; i < ids.size(); ++i) {
             const bool known = std::any_of(c_.level_one.begin(), c_.level_one.end(),
                                            [&](const Criterion& l1) { return l1.id == ids[i]; });
             if (!known) {
-                check_.error(here / std::string(key) / i, "no level_one criterion has the id \"" + ids[i] + "\"");
+                check_.error(here / std::string(key) / i,
+                             "no level_one criterion has the id \"" + ids[i] + "\"");
             }
         }
         return ids;

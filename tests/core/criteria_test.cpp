@@ -75,7 +75,8 @@ TEST(Criteria, WrongTypesAndUnknownIdsAreRefused) {
                   .find("lexicon.mad.furious: expected an integer from 1 to 4, got 9"),
               std::string::npos);
     EXPECT_NE(first_error(load_with("\"cancels_after\": [", "\"cancels_after\": [\"nope\", "))
-                  .find("mistakes.making_it_about_you.cancels_after[0]: no level_one criterion has the id \"nope\""),
+                  .find("mistakes.making_it_about_you.cancels_after[0]: no level_one criterion has "
+                        "the id \"nope\""),
               std::string::npos);
     EXPECT_FALSE(load_criteria_text("x.json", "{\"name\": ").criteria);
     EXPECT_FALSE(load_criteria_text("x.json", "[]").criteria);
