@@ -88,14 +88,14 @@ public:
         }
         case Kind::Optional:
             for (const auto& branch : node.branches) {
-                if (sequence(branch, 0, pos, rest)) {
+                if (may_start(branch, pos) && sequence(branch, 0, pos, rest)) {
                     return true;
                 }
             }
             return rest(pos);
         case Kind::Alternatives:
             for (const auto& branch : node.branches) {
-                if (sequence(branch, 0, pos, rest)) {
+                if (may_start(branch, pos) && sequence(branch, 0, pos, rest)) {
                     return true;
                 }
             }
@@ -139,6 +139,24 @@ public:
     }
 
 private:
+    // False when the branch's first word or slot is plainly not at `pos`: most branches of
+    // a group fail on their first word, and this skips building their continuation.
+    bool may_start(const Pattern::Sequence& branch, std::size_t pos) const {
+        using Kind = Pattern::Node::Kind;
+        const Pattern::Node& first = branch.front();
+        switch (first.kind) {
+        case Kind::Word:
+            return in_sentence(pos) && (tokens_[pos].text_id == first.text_id ||
+                                        (first.stem_id >= 0 && tokens_[pos].stem_id == first.stem_id));
+        case Kind::Slot:
+            return in_sentence(pos) && std::any_of(hits_[pos].begin(), hits_[pos].end(), [&](const SlotHit& hit) {
+                       return ((first.slots >> hit.slot) & 1u) != 0;
+                   });
+        default:
+            return true;
+        }
+    }
+
     bool in_sentence(std::size_t pos) const {
         return pos < tokens_.size() && tokens_[pos].sentence == sentence_;
     }
@@ -236,12 +254,12 @@ bool token_meets(const Pattern::Requirement& r, const Token& token, const std::v
            (token.stem_id >= 0 && std::binary_search(r.ids.begin(), r.ids.end(), token.stem_id));
 }
 
-bool input_meets(const Pattern::Requirement& r, const MatchInput& input) {
-    if ((r.slots & input.slots) != 0) {
+bool input_meets(const int* ids, const int* ids_end, SlotMask slots, const MatchInput& input) {
+    if ((slots & input.slots) != 0) {
         return true;
     }
-    for (int id : r.ids) {
-        if ((*input.present)[static_cast<std::size_t>(id)] != 0) {
+    for (; ids != ids_end; ++ids) {
+        if ((*input.present)[static_cast<std::size_t>(*ids)] != 0) {
             return true;
         }
     }
@@ -251,17 +269,28 @@ bool input_meets(const Pattern::Requirement& r, const MatchInput& input) {
 } // namespace
 
 void Pattern::derive_requirements() {
-    const Sequence& seq = sequence_[0];
+    const Sequence& seq = sequence_;
+    // One scratch requirement reused for every node: its list keeps its room.
+    static thread_local Requirement scratch;
     requirements_.reserve(seq.size());
+    requirement_ids_.reserve(seq.size() * 2);
     for (const Node& node : seq) {
-        Requirement r;
-        if (add_requirement(node, r)) {
-            requirements_.push_back(std::move(r));
+        scratch.ids.clear();
+        scratch.slots = 0;
+        if (add_requirement(node, scratch)) {
+            RequirementSpan span;
+            span.begin = static_cast<std::uint32_t>(requirement_ids_.size());
+            requirement_ids_.insert(requirement_ids_.end(), scratch.ids.begin(), scratch.ids.end());
+            span.end = static_cast<std::uint32_t>(requirement_ids_.size());
+            span.slots = scratch.slots;
+            requirements_.push_back(span);
         }
     }
     // Single words first: they fail fastest for a response that cannot match.
-    std::stable_sort(requirements_.begin(), requirements_.end(), [](const Requirement& a, const Requirement& b) {
-        return (a.slots != 0) < (b.slots != 0) || ((a.slots != 0) == (b.slots != 0) && a.ids.size() < b.ids.size());
+    std::stable_sort(requirements_.begin(), requirements_.end(), [](const RequirementSpan& a, const RequirementSpan& b) {
+        const auto size_a = a.end - a.begin;
+        const auto size_b = b.end - b.begin;
+        return (a.slots != 0) < (b.slots != 0) || ((a.slots != 0) == (b.slots != 0) && size_a < size_b);
     });
     // A pattern that opens with "{any}" words ("!(i|we) {any} (is|was) ...") is anchored on
     // the first word after them, so it is not tried at every word of the response.
@@ -312,7 +341,7 @@ std::optional<TokenSpan> Pattern::scan(const MatchInput& input, std::size_t from
             end = e;
             return e > start; // a match must consume at least one word
         };
-        if (matcher.sequence(sequence_[0], 0, start, Continuation(accept))) {
+        if (matcher.sequence(sequence_, 0, start, Continuation(accept))) {
             return TokenSpan{start, end};
         }
     }
@@ -321,8 +350,8 @@ std::optional<TokenSpan> Pattern::scan(const MatchInput& input, std::size_t from
 
 std::optional<TokenSpan> Pattern::find_first(const MatchInput& input, std::size_t from) const {
     if (input.present != nullptr) {
-        for (const Requirement& r : requirements_) {
-            if (!input_meets(r, input)) {
+        for (const RequirementSpan& r : requirements_) {
+            if (!input_meets(requirement_ids_.data() + r.begin, requirement_ids_.data() + r.end, r.slots, input)) {
                 return std::nullopt;
             }
         }
@@ -338,8 +367,8 @@ std::vector<TokenSpan> Pattern::find_all(const MatchInput& input) const {
         return spans;
     }
     if (input.present != nullptr) {
-        for (const Requirement& r : requirements_) {
-            if (!input_meets(r, input)) {
+        for (const RequirementSpan& r : requirements_) {
+            if (!input_meets(requirement_ids_.data() + r.begin, requirement_ids_.data() + r.end, r.slots, input)) {
                 return spans;
             }
         }

@@ -161,8 +161,15 @@ private:
     std::optional<TokenSpan> scan(const MatchInput& input, std::size_t from) const;
 
     std::string source_;
-    std::vector<Sequence> sequence_;         // exactly one element: the top-level sequence
-    std::vector<Requirement> requirements_;  // every one must be met somewhere in the input
+    Sequence sequence_;                      // the top-level sequence
+    // Every one must be met somewhere in the input. Kept flat (ids of all requirements in one
+    // list) because one small list per requirement made compiling allocation-bound.
+    struct RequirementSpan {
+        std::uint32_t begin = 0, end = 0; // in requirement_ids_
+        SlotMask slots = 0;
+    };
+    std::vector<RequirementSpan> requirements_;
+    std::vector<int> requirement_ids_;
     std::optional<Requirement> first_;       // what the first token of a match must meet
     std::size_t first_offset_ = 0;           // ... counted after this many leading "{any}" words
     int serial_ = -1;                        // index in the vocabulary's pattern index

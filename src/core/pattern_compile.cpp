@@ -1,6 +1,7 @@
 // The pattern notation's compiler: a small recursive-descent parser that turns a criteria
 // phrase into nodes, folding one-word alternatives into sets.
 #include <algorithm>
+#include <deque>
 
 #include "core/pattern.hpp"
 #include "core/pattern_internal.hpp"
@@ -117,11 +118,16 @@ private:
             node.kind = c == '[' ? Pattern::Node::Kind::Optional : Pattern::Node::Kind::Alternatives;
             // Branches of one word each are kept as ids only (the common case, and the
             // cheapest to compile and to match); other branches keep their nodes.
-            std::vector<std::pair<int, int>> words;
-            words.reserve(8);
+            // One scratch list per nesting depth, kept between patterns: a fresh list per
+            // group was the compiler's most frequent allocation.
+            if (word_scratch_.size() <= depth_) {
+                word_scratch_.emplace_back();
+            }
+            std::vector<std::pair<int, int>>& words = word_scratch_[depth_];
+            words.clear();
+            ++depth_;
             bool single_words = true;
             Pattern::Sequence branch;
-            branch.reserve(4);
             while (true) {
                 // Most branches are one plain word ("(sad|upset|down)"): straight to its ids,
                 // without building a node only to read them back.
@@ -165,7 +171,6 @@ private:
                     }
                     node.branches.push_back(std::move(branch));
                     branch = {};
-                    branch.reserve(4);
                 }
                 if (src_[pos_] == closer) {
                     ++pos_;
@@ -173,6 +178,7 @@ private:
                 }
                 ++pos_; // '|'
             }
+            --depth_;
             if (single_words) {
                 node.ids.reserve(words.size() * 2);
                 for (const auto& [text_id, stem_id] : words) {
@@ -267,7 +273,13 @@ private:
     Vocabulary& vocabulary_;
     std::size_t pos_ = 0;
     Pattern::CompileError error_{0, ""};
+    std::size_t depth_ = 0; // nesting of groups, for word_scratch_
+    // A deque, so that a list stays in place while deeper groups add theirs. Per thread, as
+    // criteria load on worker threads.
+    static thread_local std::deque<std::vector<std::pair<int, int>>> word_scratch_;
 };
+
+thread_local std::deque<std::vector<std::pair<int, int>>> Parser::word_scratch_;
 
 } // namespace
 
@@ -281,7 +293,7 @@ std::optional<Pattern> Pattern::compile(std::string_view source, const Normalisa
     }
     Pattern p;
     p.source_ = std::string(source);
-    p.sequence_.push_back(std::move(*seq));
+    p.sequence_ = std::move(*seq);
     p.derive_requirements();
     p.serial_ = p.first_ ? vocabulary.add_pattern(p.first_->ids, p.first_->slots, false)
                          : vocabulary.add_pattern({}, 0, true);

@@ -50,9 +50,12 @@ void PatternReading::read_groups(const nlohmann::json& root, const JsonPath& top
     }
 }
 
-std::optional<Pattern> PatternReading::compile(const nlohmann::json& value,
-                                               const JsonPath& at) const {
-    if (!check.expect_string(value, at)) {
+std::optional<Pattern> PatternReading::compile(const nlohmann::json& value, const JsonPath& list,
+                                               std::size_t index) const {
+    const bool readable = value.is_string() &&
+                          value.get_ref<const std::string&>().find_first_not_of(" \t\n\r") != std::string::npos;
+    if (!readable) {
+        check.expect_string(value, list / index);
         return std::nullopt;
     }
     Pattern::CompileError error{0, ""};
@@ -60,7 +63,7 @@ std::optional<Pattern> PatternReading::compile(const nlohmann::json& value,
         value.get_ref<const std::string&>(), normalisation,
         [this](std::string_view name) { return slot_mask(name); }, vocabulary, error);
     if (!pattern) {
-        check.error(at, "in pattern \"" + value.get<std::string>() + "\" at character " +
+        check.error(list / index, "in pattern \"" + value.get<std::string>() + "\" at character " +
                             std::to_string(error.column + 1) + ": " + error.message);
     }
     return pattern;
@@ -77,7 +80,7 @@ std::vector<Pattern> PatternReading::compile_list(const nlohmann::json& parent,
     }
     out.reserve(list->size());
     for (std::size_t i = 0; i < list->size(); ++i) {
-        if (auto p = compile((*list)[i], at / i)) {
+        if (auto p = compile((*list)[i], at, i)) {
             out.push_back(std::move(*p));
         }
     }

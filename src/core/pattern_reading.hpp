@@ -30,7 +30,9 @@ struct PatternReading {
     // A slot's own bit, or a group's mask; nothing for an unknown name.
     std::optional<SlotMask> slot_mask(std::string_view name) const;
     // A pattern from a JSON string; a problem is reported at `at` with the character.
-    std::optional<Pattern> compile(const nlohmann::json& value, const JsonPath& at) const;
+    // Compiles element `index` of the list at `list`; the element's path is only built for
+    // an error message (building one per pattern was a measurable part of loading).
+    std::optional<Pattern> compile(const nlohmann::json& value, const JsonPath& list, std::size_t index) const;
     // The patterns of `parent[key]`; `non_empty` also reports an empty list.
     std::vector<Pattern> compile_list(const nlohmann::json& parent, const JsonPath& path,
                                       std::string_view key, bool required,
