@@ -134,7 +134,9 @@ private:
     std::vector<LexiconEntry> read_weighted_words(const nlohmann::json& obj, const JsonPath& at) {
         std::vector<LexiconEntry> entries;
         for (const auto& [word, intensity] : obj.items()) {
-            if (!check_.expect_integer(intensity, at / word, 1, 4)) {
+            // The path is built only for a message: one per entry was a measurable part of loading.
+            const bool valid = intensity.is_number_integer() && intensity.get<long>() >= 1 && intensity.get<long>() <= 4;
+            if (!valid && !check_.expect_integer(intensity, at / word, 1, 4)) {
                 continue;
             }
             LexiconEntry e;
@@ -180,11 +182,14 @@ private:
                 }
                 std::vector<LexiconEntry> entries;
                 for (std::size_t i = 0; i < words.size(); ++i) {
-                    if (!check_.expect_string(words[i], at / i)) {
+                    const bool plain = words[i].is_string() &&
+                                       words[i].get_ref<const std::string&>().find_first_not_of(" \t\n\r") !=
+                                           std::string::npos;
+                    if (!plain && !check_.expect_string(words[i], at / i)) {
                         continue;
                     }
                     LexiconEntry e;
-                    e.words = normalise_words(words[i].get<std::string>(), c_.normalisation);
+                    e.words = normalise_words(words[i].get_ref<const std::string&>(), c_.normalisation);
                     if (!e.words.empty()) {
                         entries.push_back(std::move(e));
                     }

@@ -3,6 +3,7 @@
 #include "core/json_file.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -188,17 +189,26 @@ private:
 // Returns the offset where nesting first exceeds `max_depth`, if it does.
 std::optional<std::size_t> find_excess_depth(std::string_view text, int max_depth) {
     int depth = 0;
-    bool in_string = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
-        if (in_string) {
-            if (c == '\\') {
-                ++i;
-            } else if (c == '"') {
-                in_string = false;
+        if (c == '"') {
+            // Skip the string in one go (memchr to the next quote that no odd run of
+            // backslashes escapes): most of a criteria file is text inside strings.
+            const std::size_t open = i;
+            while (true) {
+                const void* quote = std::memchr(text.data() + i + 1, '"', text.size() - i - 1);
+                if (quote == nullptr) {
+                    return std::nullopt;
+                }
+                i = static_cast<std::size_t>(static_cast<const char*>(quote) - text.data());
+                std::size_t backslashes = 0;
+                while (i - backslashes - 1 > open && text[i - backslashes - 1] == '\\') {
+                    ++backslashes;
+                }
+                if (backslashes % 2 == 0) {
+                    break;
+                }
             }
-        } else if (c == '"') {
-            in_string = true;
         } else if (c == '{' || c == '[') {
             if (++depth > max_depth) {
                 return i;
