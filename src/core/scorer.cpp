@@ -150,7 +150,13 @@ Score Scorer::score(const PreparedStep& step, std::string_view response) const {
         return result;
     }
 
-    const Analysis a(c, response);
+    const Analysis a = [&] {
+        if (!memo_) {
+            return Analysis(c, response); // a moved-from scorer
+        }
+        const std::lock_guard<std::mutex> hold(memo_->lock);
+        return Analysis(c, response, &memo_->words);
+    }();
     if (a.tokens().empty()) {
         result.worked.push_back(format_text(c.text("empty"), name_vars()));
         result.score = 0;

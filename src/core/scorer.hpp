@@ -74,7 +74,9 @@ public:
     const Criteria& criteria() const { return *criteria_; }
 
 private:
+    struct Memo; // the words seen so far, shared by every score() (see WordMemo)
     const Criteria* criteria_;
+    std::unique_ptr<Memo> memo_;
 };
 
 // The stable JSON shape of the `score` command.

@@ -31,9 +31,12 @@ inline bool contains_mistake(const std::vector<Mistake>& list, Mistake m) {
 
 class Analysis {
 public:
-    Analysis(const Criteria& c, std::string_view response)
-        : c_(c), tokens_(tokenize(response, c.normalisation)) {
-        c.vocabulary.assign(tokens_);
+    // With a memo, the tokens come with their vocabulary ids.
+    Analysis(const Criteria& c, std::string_view response, WordMemo* memo = nullptr)
+        : c_(c), tokens_(tokenize(response, c.normalisation, memo)) {
+        if (memo == nullptr) {
+            c.vocabulary.assign(tokens_);
+        }
         compute_hits();
         present_.assign(c.vocabulary.size(), 0);
         for (std::size_t i = 0; i < tokens_.size(); ++i) {

@@ -1,6 +1,7 @@
 // Internals shared by the scorer's source files: the prepared step and small text helpers.
 #pragma once
 
+#include <mutex>
 #include <set>
 #include <string>
 #include <utility>
@@ -12,10 +13,9 @@
 namespace et {
 
 struct CardPhrase {
-    std::vector<std::string> stems; // content words, in order
-    std::vector<std::string>
-        compared;                   // the same through the card synonyms ("lawyer" as "attorney")
-    bool whole = false;             // matched against every word, determiners included
+    std::vector<std::string> stems;    // content words, in order
+    std::vector<std::string> compared; // the same through the card synonyms ("lawyer": "attorney")
+    bool whole = false;                // matched against every word, determiners included
 };
 
 struct PreparedFact {
@@ -23,6 +23,11 @@ struct PreparedFact {
     CardFact owned;
     std::vector<CardPhrase> phrases; // references that are not a restatement of this step
     int relevance = 0;               // content words shared with what the partner said
+};
+
+struct Scorer::Memo {
+    std::mutex lock; // score() is const and may run on several threads
+    WordMemo words;
 };
 
 struct PreparedStep {

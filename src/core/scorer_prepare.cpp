@@ -304,7 +304,13 @@ std::string compose_suggestion(const Criteria& c, const ScoringStep& step, const
 
 } // namespace
 
-Scorer::Scorer(const Criteria& criteria) : criteria_(&criteria) {}
+Scorer::Scorer(const Criteria& criteria) : criteria_(&criteria), memo_(std::make_unique<Memo>()) {
+    const Vocabulary* vocabulary = &criteria.vocabulary;
+    memo_->words.identify = [vocabulary](WordMemo::Word& w) {
+        w.text_id = vocabulary->find(w.text);
+        w.stem_id = vocabulary->find(stem_key(w.stem));
+    };
+}
 Scorer::~Scorer() = default;
 Scorer::Scorer(Scorer&&) noexcept = default;
 Scorer& Scorer::operator=(Scorer&&) noexcept = default;

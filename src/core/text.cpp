@@ -186,7 +186,7 @@ namespace {
 
 // "'s" and "'d" are read as "is" and "would" word by word; before a past participle they
 // are "has" and "had" ("it's been so lonely", "I'd already paid"), which the patterns need.
-void resolve_contractions(std::vector<Token>& tokens, const Normalisation& normalisation) {
+void resolve_contractions(std::vector<Token>& tokens, const Normalisation& normalisation, WordMemo* memo) {
     static const std::vector<std::string_view> kParticiples = {
         "been", "got", "gotten", "had", "gone", "done", "seen", "paid", "booked", "told",
         "said", "known", "left", "forgotten", "made", "taken", "given", "spent", "bought"};
@@ -210,12 +210,18 @@ void resolve_contractions(std::vector<Token>& tokens, const Normalisation& norma
         }
         t.text = t.text == "is" ? "has" : "had";
         t.stem = stem_of(t.text, normalisation);
+        if (memo != nullptr) {
+            WordMemo::Word word{t.text, t.stem};
+            memo->identify(word);
+            t.text_id = word.text_id;
+            t.stem_id = word.stem_id;
+        }
     }
 }
 
 } // namespace
 
-std::vector<Token> tokenize(std::string_view text, const Normalisation& normalisation) {
+std::vector<Token> tokenize(std::string_view text, const Normalisation& normalisation, WordMemo* memo) {
     std::vector<Token> tokens;
     std::uint16_t sentence = 0;
     std::uint16_t clause = 0;
@@ -293,6 +299,49 @@ std::vector<Token> tokenize(std::string_view text, const Normalisation& normalis
             in_single_quote = true;
         }
         std::string raw = fold_case(piece);
+        const auto add_token = [&](std::string word_text, std::string word_stem, int text_id, int stem_id) {
+            Token t;
+            t.text = std::move(word_text);
+            t.stem = std::move(word_stem);
+            t.text_id = text_id;
+            t.stem_id = stem_id;
+            t.begin = static_cast<std::uint32_t>(i);
+            t.end = static_cast<std::uint32_t>(j);
+            t.sentence = sentence;
+            t.clause = clause;
+            t.question = false;
+            t.quoted = in_double_quote || in_single_quote;
+            tokens.push_back(std::move(t));
+        };
+        // A word whose spelling depends on the next one ("ur") is never remembered.
+        const bool contextual = normalisation.context_spellings.count(raw) > 0;
+        if (memo != nullptr && !contextual) {
+            auto it = memo->words.find(raw);
+            if (it == memo->words.end()) {
+                if (memo->words.size() >= WordMemo::kMaxWords) {
+                    memo->words.clear();
+                }
+                std::vector<WordMemo::Word> expanded;
+                words.clear();
+                expand_word(raw, normalisation, words);
+                for (auto& w : words) {
+                    WordMemo::Word word;
+                    word.stem = stem_of(w, normalisation);
+                    word.text = std::move(w);
+                    memo->identify(word);
+                    expanded.push_back(std::move(word));
+                }
+                it = memo->words.emplace(std::move(raw), std::move(expanded)).first;
+            }
+            for (const WordMemo::Word& w : it->second) {
+                add_token(w.text, w.stem, w.text_id, w.stem_id);
+            }
+            if (closes) {
+                in_single_quote = false;
+            }
+            i = j;
+            continue;
+        }
         if (auto it = normalisation.context_spellings.find(raw); it != normalisation.context_spellings.end()) {
             // Look at the next word (same clause, only spaces between) to decide.
             std::size_t k = j;
@@ -309,16 +358,14 @@ std::vector<Token> tokenize(std::string_view text, const Normalisation& normalis
         }
         expand_word(std::move(raw), normalisation, words);
         for (auto& w : words) {
-            Token t;
-            t.stem = stem_of(w, normalisation);
-            t.text = std::move(w);
-            t.begin = static_cast<std::uint32_t>(i);
-            t.end = static_cast<std::uint32_t>(j);
-            t.sentence = sentence;
-            t.clause = clause;
-            t.question = false;
-            t.quoted = in_double_quote || in_single_quote;
-            tokens.push_back(std::move(t));
+            std::string stem = stem_of(w, normalisation);
+            add_token(std::move(w), std::move(stem), -1, -1);
+            if (memo != nullptr) {
+                WordMemo::Word word{tokens.back().text, tokens.back().stem};
+                memo->identify(word);
+                tokens.back().text_id = word.text_id;
+                tokens.back().stem_id = word.stem_id;
+            }
         }
         if (closes) {
             in_single_quote = false;
@@ -326,7 +373,7 @@ std::vector<Token> tokenize(std::string_view text, const Normalisation& normalis
         i = j;
     }
     close_sentence();
-    resolve_contractions(tokens, normalisation);
+    resolve_contractions(tokens, normalisation, memo);
     return tokens;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -51,9 +52,24 @@ std::string stem_of(const std::string& word, const Normalisation& normalisation)
 // Lower-cases ASCII letters and straightens curly apostrophes and quotes.
 std::string fold_case(std::string_view text);
 
+// Remembers what each written word tokenizes to (words, stems and vocabulary ids), so that
+// a response typed and rescored on every keystroke is not normalised and stemmed again and
+// again. Belongs to one normalisation and vocabulary; not thread-safe (its owner locks it).
+struct WordMemo {
+    struct Word {
+        std::string text, stem;
+        int text_id = -1, stem_id = -1;
+    };
+    // Fills a new word's ids, once, when it is first seen.
+    std::function<void(Word&)> identify;
+    std::unordered_map<std::string, std::vector<Word>> words;
+    static constexpr std::size_t kMaxWords = 50000; // then it starts again
+};
+
 // Splits `text` into tokens. Letters, digits, apostrophes inside words and any non-ASCII
 // character form words; everything else separates them. Text need not be valid UTF-8.
-std::vector<Token> tokenize(std::string_view text, const Normalisation& normalisation);
+// With a memo, tokens also get their vocabulary ids.
+std::vector<Token> tokenize(std::string_view text, const Normalisation& normalisation, WordMemo* memo = nullptr);
 
 // Splits a phrase written in a criteria or scenario file into normalised words, the same
 // way responses are, so that authors can write "you're" or "don't" naturally.

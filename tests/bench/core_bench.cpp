@@ -53,6 +53,19 @@ void BM_ScoreTypicalResponse(benchmark::State& state) {
 }
 BENCHMARK(BM_ScoreTypicalResponse)->Unit(benchmark::kMicrosecond)->Repetitions(5)->ReportAggregatesOnly(true);
 
+// The same with every word new to the scorer (a fresh scorer each time, so its memo of
+// tokenized words is empty): the first keystrokes of a session, or a response of new words.
+void BM_ScoreTypicalResponseColdMemo(benchmark::State& state) {
+    const et::Scorer first(criteria());
+    const auto prepared = first.prepare(et::scoring_step(scenario(), scenario().steps.front()));
+    std::size_t i = 0;
+    for (auto _ : state) {
+        const et::Scorer scorer(criteria());
+        benchmark::DoNotOptimize(scorer.score(*prepared, kResponses[i++ % std::size(kResponses)]));
+    }
+}
+BENCHMARK(BM_ScoreTypicalResponseColdMemo)->Unit(benchmark::kMicrosecond)->Repetitions(5)->ReportAggregatesOnly(true);
+
 void BM_ScoreLongResponse(benchmark::State& state) {
     const et::Scorer scorer(criteria());
     const auto prepared = scorer.prepare(et::scoring_step(scenario(), scenario().steps.front()));

@@ -255,6 +255,29 @@ TEST_F(ScorerTest, FastJsonWriterMatchesTheDomJson) {
     }
 }
 
+TEST_F(ScorerTest, RememberedWordsScoreAsNewOnes) {
+    // The scorer remembers how words tokenize; a fresh scorer has seen none of them.
+    for (const char* r : {"No wonder you're anxious; after feeling so alone growing up, your friendships mean everything.",
+                          "It's been awful, ur mum's right. You should've called her.",
+                          "I'd already paid for mine, same thing happened to my sister"}) {
+        const Score first = score(r);
+        const Score again = score(r);
+        const Scorer fresh(test::default_criteria());
+        const Score cold = fresh.score(*fresh.prepare(sam_step()), r);
+        for (const Score* other : {&again, &cold}) {
+            EXPECT_EQ(first.level, other->level) << r;
+            EXPECT_EQ(first.mistakes, other->mistakes) << r;
+            EXPECT_EQ(first.score, other->score) << r;
+            ASSERT_EQ(first.matches.size(), other->matches.size()) << r;
+            for (std::size_t i = 0; i < first.matches.size(); ++i) {
+                EXPECT_EQ(first.matches[i].criterion, other->matches[i].criterion) << r;
+                EXPECT_EQ(first.matches[i].begin, other->matches[i].begin) << r;
+                EXPECT_EQ(first.matches[i].end, other->matches[i].end) << r;
+            }
+        }
+    }
+}
+
 TEST(Scorer, WorksWithoutAPartnerCard) {
     const Scorer scorer(test::default_criteria());
     ScoringStep step{"Alex", "My bike was stolen.", {"angry"}, {}};

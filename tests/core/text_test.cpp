@@ -1,6 +1,7 @@
 // Tokenizer and normaliser: spans, contractions, casual spelling, sentence boundaries.
 #include <gtest/gtest.h>
 
+#include "core/criteria.hpp"
 #include "core/text.hpp"
 #include "test_support.hpp"
 
@@ -88,6 +89,37 @@ TEST(Text, SurvivesEmojiRightToLeftAndBinary) {
     const std::string binary("\x00\xFF\xFE\xE2\x80", 5);
     EXPECT_NO_THROW(tokenize(binary, n));
     EXPECT_TRUE(tokenize("   \n\t  ", n).empty());
+}
+
+TEST(Text, AMemoGivesTheSameTokensWithTheirIds) {
+    const Criteria& c = test::default_criteria();
+    WordMemo memo;
+    memo.identify = [&](WordMemo::Word& w) {
+        w.text_id = c.vocabulary.find(w.text);
+        w.stem_id = c.vocabulary.find(stem_key(w.stem));
+    };
+    // Twice: the second time every word comes from the memo ("ur" never does).
+    const std::string text = "It's been awful, ur mum's right; I'd already paid. \"Don't\" worry?";
+    for (int round = 0; round < 2; ++round) {
+        auto plain = tokenize(text, c.normalisation);
+        c.vocabulary.assign(plain);
+        const auto memoised = tokenize(text, c.normalisation, &memo);
+        ASSERT_EQ(plain.size(), memoised.size());
+        for (std::size_t i = 0; i < plain.size(); ++i) {
+            EXPECT_EQ(plain[i].text, memoised[i].text) << i;
+            EXPECT_EQ(plain[i].stem, memoised[i].stem) << i;
+            EXPECT_EQ(plain[i].text_id, memoised[i].text_id) << plain[i].text;
+            EXPECT_EQ(plain[i].stem_id, memoised[i].stem_id) << plain[i].text;
+            EXPECT_EQ(plain[i].begin, memoised[i].begin);
+            EXPECT_EQ(plain[i].end, memoised[i].end);
+            EXPECT_EQ(plain[i].sentence, memoised[i].sentence);
+            EXPECT_EQ(plain[i].clause, memoised[i].clause);
+            EXPECT_EQ(plain[i].question, memoised[i].question);
+            EXPECT_EQ(plain[i].quoted, memoised[i].quoted);
+        }
+    }
+    EXPECT_EQ(memo.words.count("ur"), 0u);
+    EXPECT_EQ(memo.words.count("been"), 1u);
 }
 
 } // namespace
