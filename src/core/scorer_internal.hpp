@@ -46,7 +46,9 @@ bool contains(const std::vector<std::string>& list, const std::string& word);
 // Replaces each {key} in `text`.
 std::string format_text(std::string text, const std::vector<std::pair<std::string, std::string>>& vars);
 // "anxious, hurt and scared"
-std::string join_feelings(const std::vector<std::string>& feelings);
+// The feelings a suggestion names: the step's first, and the first of another core emotion
+// if there is one ("anxious and hurt"), not the author's whole list of near-synonyms.
+std::string feelings_to_name(const Criteria& c, const std::vector<std::string>& feelings);
 
 } // namespace scoring
 } // namespace et

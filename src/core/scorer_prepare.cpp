@@ -30,22 +30,25 @@ std::string format_text(std::string text, const std::vector<std::pair<std::strin
     return text;
 }
 
-std::string join_feelings(const std::vector<std::string>& feelings) {
-    std::string out;
-    for (std::size_t i = 0; i < feelings.size(); ++i) {
-        if (i > 0) {
-            out += i + 1 == feelings.size() ? " and " : ", ";
-        }
-        out += feelings[i];
+std::string feelings_to_name(const Criteria& c, const std::vector<std::string>& feelings) {
+    if (feelings.empty()) {
+        return "";
     }
-    return out;
+    const auto first = c.emotion_of(feelings.front());
+    for (std::size_t i = 1; i < feelings.size(); ++i) {
+        const auto other = c.emotion_of(feelings[i]);
+        if (first && other && *other != *first) {
+            return feelings.front() + " and " + feelings[i];
+        }
+    }
+    return feelings.front();
 }
 
 } // namespace scoring
 
 using scoring::contains;
 using scoring::format_text;
-using scoring::join_feelings;
+using scoring::feelings_to_name;
 using scoring::sorted_contains;
 
 namespace {
@@ -158,17 +161,20 @@ std::vector<FactWord> fact_words(const std::string& fact) {
 
 // The partner's pronouns, read off the card: in each fact that names the partner (not as
 // "Dana's", whose next pronoun is likely the other person's: "Dana's brother ... his"), the
-// first third-person pronoun after the name; the most common wins.
+// first third-person pronoun after the name, unless another name comes first ("Dana helped
+// train Mark when he joined": "he" is Mark); the most common wins.
 std::optional<Pronouns> partner_pronouns(const std::vector<std::string>& name_words,
                                          const std::vector<CardFact>& card) {
     int votes[3] = {0, 0, 0};
     for (const CardFact& fact : card) {
         // A sentence's last word keeps its full stop in `folded`.
         std::vector<std::string> words;
+        std::vector<bool> capitalised;
         for (FactWord& w : fact_words(fact.text)) {
             while (!w.folded.empty() && std::string(".!?").find(w.folded.back()) != std::string::npos) {
                 w.folded.pop_back();
             }
+            capitalised.push_back(!w.text.empty() && w.text[0] >= 'A' && w.text[0] <= 'Z');
             words.push_back(std::move(w.folded));
         }
         for (std::size_t k = 0; k < words.size(); ++k) {
@@ -179,6 +185,9 @@ std::optional<Pronouns> partner_pronouns(const std::vector<std::string>& name_wo
                 if (const auto p = pronouns_of(words[j])) {
                     ++votes[static_cast<int>(*p)];
                     break;
+                }
+                if (capitalised[j] && !contains(name_words, words[j])) {
+                    break; // someone else is named before any pronoun
                 }
             }
             break;
@@ -219,7 +228,13 @@ std::string retell_fact(const Criteria& c, const std::string& partner_name, std:
     static const std::vector<std::string> kAfterObject = {
         "a", "an", "the", "to", "for", "with", "at", "in", "on", "about", "and", "or", "but",
         "when", "that", "so", "up", "down", "out", "off", "back", "again", "too", "as",
-        "from", "by", "into", "feel", "feeling", "think", "like", "more", "most"};
+        "from", "by", "into", "feel", "feeling", "think", "like", "more", "most", "every", "each",
+        "twice", "once", "all", "she", "he", "it", "they", "you", "i", "we"};
+    // A card may speak of the listener as "you" ("You have cancelled plans with Sam"): retold
+    // to the partner, that is "I".
+    static const std::vector<std::pair<std::string, std::string>> kListener = {
+        {"your", "my"}, {"yours", "mine"}, {"yourself", "myself"}, {"you've", "I've"}, {"you'd", "I'd"},
+        {"you'll", "I'll"}, {"you're", "I'm"}};
 
     const std::vector<FactWord> words = fact_words(fact);
 
@@ -236,7 +251,17 @@ std::string retell_fact(const Criteria& c, const std::string& partner_name, std:
         const bool verb_follows =
             k + 1 < words.size() && perspective("@" + words[k + 1].folded) != nullptr;
         const auto pronouns = pronouns_of(w.folded);
-        if (partner && pronouns && *pronouns != *partner && *pronouns != Pronouns::They) {
+        const bool after_and = subject_you && k > 0 && (words[k - 1].folded == "and" || words[k - 1].folded == "or");
+        const auto listener = std::find_if(kListener.begin(), kListener.end(),
+                                           [&](const auto& kv) { return kv.first == w.folded; });
+        if (w.folded == "you") {
+            said = clause_start ? "I" : "me";
+        } else if (listener != kListener.end()) {
+            said = listener->second;
+        } else if (k > 0 && out.size() >= 2 && out.compare(out.size() - 2, 2, " I") == 0 &&
+                   (w.folded == "are" || w.folded == "were")) {
+            said = w.folded == "are" ? "am" : "was";
+        } else if (partner && pronouns && *pronouns != *partner && *pronouns != Pronouns::They) {
             // Someone else's "he" or "she": kept. ("They" mostly takes the partner in, as in
             // "their son" or "since they were six", so it is retold.)
         } else if (contains(name_words, base)) {
@@ -249,8 +274,7 @@ std::string retell_fact(const Criteria& c, const std::string& partner_name, std:
         } else if (const std::string* to = perspective(w.folded)) {
             said = *to;
             is_subject_you = contains(kSubjectPronouns, w.folded);
-        } else if (verb_next || (subject_you && k > 0 &&
-                                 (words[k - 1].folded == "and" || words[k - 1].folded == "or"))) {
+        } else if (verb_next || after_and) {
             if (const std::string* plain = perspective("@" + w.folded)) {
                 said = *plain;
             } else if (verb_next && !contains(kAdverbs, w.folded)) {
@@ -261,7 +285,8 @@ std::string retell_fact(const Criteria& c, const std::string& partner_name, std:
             said = w.folded; // "In her first marriage" reads on after "given that"
         }
         const bool adverb = contains(kAdverbs, w.folded);
-        verb_next = is_subject_you || (verb_next && adverb);
+        // "and still organises": adverbs may stand between "and" and the partner's verb.
+        verb_next = is_subject_you || ((verb_next || after_and) && adverb);
         if (is_subject_you) {
             subject_you = true;
         }
@@ -282,7 +307,7 @@ std::string retell_fact(const Criteria& c, const std::string& partner_name, std:
 // and the most relevant card fact retold to the partner, or a Level One template.
 std::string compose_suggestion(const Criteria& c, const ScoringStep& step, const PreparedFact* best_fact) {
     std::string suggestion;
-    const std::string feeling = step.feelings.empty() ? std::string("this way") : join_feelings(step.feelings);
+    const std::string feeling = step.feelings.empty() ? std::string("this way") : feelings_to_name(c, step.feelings);
     if (best_fact != nullptr && !c.level_two_templates.empty()) {
         const auto pronouns =
             partner_pronouns(normalise_words(step.partner_name, c.normalisation), step.card);

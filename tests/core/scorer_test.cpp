@@ -141,6 +141,15 @@ TEST_F(ScorerTest, SuggestionRetellsTheCardToThePartner) {
          "being a mum is the role you are proudest of, and you always try your best"},
         {"Maya watches her sister's kids every Sunday.",
          "you watch your sister's kids every Sunday"},
+        // "her" before a subject pronoun or "every" is an object.
+        {"Maya left school at sixteen, and her father told her she would never amount to much.",
+         "your father told you you would never amount to much"},
+        // Adverbs between "and" and the partner's second verb.
+        {"Maya kept the family together and still organises everything.",
+         "you kept the family together and still organise everything"},
+        // The card speaking of the listener as "you" is retold as "I".
+        {"You have cancelled plans with Maya for your work three times this year.",
+         "I have cancelled plans with you for my work three times this year"},
     };
     for (const auto& c : cases) {
         const std::string s = suggestion_for(c.fact);
@@ -175,6 +184,21 @@ TEST_F(ScorerTest, SuggestionKeepsOtherPeoplesPronouns) {
     EXPECT_NE(dana.find("your older brother struggled with addiction through his twenties"),
               std::string::npos)
         << dana;
+}
+
+// A suggestion names one feeling, and a second only from another core emotion: not the
+// author's whole list of near-synonyms.
+TEST_F(ScorerTest, SuggestionNamesAFeelingOrTwo) {
+    auto suggestion_for = [&](std::vector<std::string> feelings) {
+        ScoringStep step{"Maya", "Nobody replied.", std::move(feelings), {}};
+        return scorer_.score(step, "ok").suggestion;
+    };
+    const std::string same = suggestion_for({"scared", "terrified", "anxious", "afraid"});
+    EXPECT_NE(same.find("scared"), std::string::npos) << same;
+    EXPECT_EQ(same.find("terrified"), std::string::npos) << same;
+    const std::string mixed = suggestion_for({"hurt", "sad", "angry", "furious"});
+    EXPECT_NE(mixed.find("hurt and angry"), std::string::npos) << mixed;
+    EXPECT_EQ(mixed.find("furious"), std::string::npos) << mixed;
 }
 
 TEST_F(ScorerTest, FeedbackAndSuggestion) {
