@@ -19,7 +19,6 @@ namespace et {
 
 using scoring::contains;
 using scoring::format_text;
-using scoring::feelings_to_name;
 using scoring::sorted_contains;
 
 const char* match_kind_id(MatchKind kind) {
@@ -134,7 +133,7 @@ Score Scorer::score(const PreparedStep& step, std::string_view response) const {
     Score result;
     const auto name_vars = [&](std::vector<std::pair<std::string, std::string>> extra = {}) {
         extra.emplace_back("name", step.step.partner_name.empty() ? "them" : step.step.partner_name);
-        extra.emplace_back("feeling", step.step.feelings.empty() ? "that way" : feelings_to_name(c, step.step.feelings));
+        extra.emplace_back("feeling", step.step.feelings.empty() ? "that way" : step.feelings_named);
         return extra;
     };
 

@@ -36,6 +36,7 @@ struct PreparedStep {
     std::vector<PreparedFact> facts;
     std::vector<std::string> feeling_stems;
     std::vector<CoreEmotion> feeling_emotions;
+    std::string feelings_named; // what feedback calls the feelings (feelings_to_name), once
     std::string suggestion; // depends only on the step, so it is composed once
 };
 

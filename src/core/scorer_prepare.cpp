@@ -433,6 +433,7 @@ std::shared_ptr<const PreparedStep> Scorer::prepare(const ScoringStep& step) con
             p->feeling_emotions.push_back(*e);
         }
     }
+    p->feelings_named = feelings_to_name(c, step.feelings);
     return p;
 }
 
