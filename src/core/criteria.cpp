@@ -291,6 +291,12 @@ private:
         std::sort(c_.stopwords.begin(), c_.stopwords.end());
         std::sort(c_.determiners.begin(), c_.determiners.end());
         read_card_synonyms(*l2, at);
+        for (const auto& idiom : check_.string_array_member(*l2, at, "idioms", false).value_or(std::vector<std::string>{})) {
+            auto words = normalise_words(idiom, c_.normalisation);
+            if (!words.empty()) {
+                c_.card_idioms.push_back(std::move(words));
+            }
+        }
     }
 
     // "synonyms": groups of single words that name the same thing on a partner card.

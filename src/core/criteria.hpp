@@ -83,6 +83,8 @@ struct Criteria {
     // "job"): per vocabulary id of a stem key, the index of its group's stem, or -1.
     std::vector<int> card_synonym_of;
     std::vector<std::string> card_synonym_stems; // per group: the stem all its words compare as
+    // Set phrases whose words never refer to the card ("of course" is not a cooking course).
+    std::vector<std::vector<std::string>> card_idioms; // normalised words
     std::string level_two_explain;
 
     // Negation

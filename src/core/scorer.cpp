@@ -67,11 +67,26 @@ std::vector<CardReference> find_card_references(const PreparedStep& step, const 
     const auto& tokens = a.tokens();
     std::vector<std::size_t> content_words; // indices of content tokens
     std::vector<std::size_t> every;   // indices of all tokens, for whole cues
-    std::vector<const std::string*>
-        stems; // per token: the stem it compares as ("lawyer" as "attorney")
+    // Per token: the stem it compares as ("lawyer" as "attorney").
+    std::vector<const std::string*> stems;
     stems.reserve(tokens.size());
+    // Words of a set phrase ("of course", "at least") never name something on the card.
+    std::vector<bool> idiom(tokens.size(), false);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        for (const auto& words : c.card_idioms) {
+            if (i + words.size() <= tokens.size() &&
+                std::equal(words.begin(), words.end(), tokens.begin() + static_cast<std::ptrdiff_t>(i),
+                           [](const std::string& w, const Token& t) { return w == t.text; })) {
+                std::fill(idiom.begin() + static_cast<std::ptrdiff_t>(i),
+                          idiom.begin() + static_cast<std::ptrdiff_t>(i + words.size()), true);
+            }
+        }
+    }
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         stems.push_back(&c.card_stem(tokens[i].stem_id, tokens[i].stem));
+        if (idiom[i]) {
+            continue;
+        }
         every.push_back(i);
         if (!sorted_contains(c.determiners, tokens[i].text)) {
             content_words.push_back(i);

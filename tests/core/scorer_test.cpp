@@ -52,6 +52,15 @@ TEST_F(ScorerTest, DomainExampleIsLevelTwoWithSpans) {
     EXPECT_EQ(s.score, 100);
 }
 
+TEST_F(ScorerTest, SetPhrasesNeverNameTheCard) {
+    // "of course" is not Sam's cooking course; "the course" still is.
+    ScoringStep step = sam_step();
+    step.card.push_back({"course", "Sam dropped out of a cooking course last spring.", {}});
+    const auto prepared = scorer_.prepare(step);
+    EXPECT_EQ(scorer_.score(*prepared, "Of course you're hurt, no wonder.").level, 1);
+    EXPECT_EQ(scorer_.score(*prepared, "No wonder you're hurt, after the course fell apart.").level, 2);
+}
+
 TEST_F(ScorerTest, RestatingThisStepIsOnlyLevelOne) {
     // "texts" and "fight" are what Sam just said, not something remembered about Sam.
     EXPECT_EQ(score("No wonder you're anxious, because she won't answer your texts after the fight.").level, 1);
