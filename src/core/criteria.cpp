@@ -134,9 +134,7 @@ private:
     std::vector<LexiconEntry> read_weighted_words(const nlohmann::json& obj, const JsonPath& at) {
         std::vector<LexiconEntry> entries;
         for (const auto& [word, intensity] : obj.items()) {
-            // The path is built only for a message: one per entry was a measurable part of loading.
-            const bool valid = intensity.is_number_integer() && intensity.get<long>() >= 1 && intensity.get<long>() <= 4;
-            if (!valid && !check_.expect_integer(intensity, at / word, 1, 4)) {
+            if (!check_.expect_integer(intensity, at, word, 1, 4)) {
                 continue;
             }
             LexiconEntry e;
@@ -182,10 +180,7 @@ private:
                 }
                 std::vector<LexiconEntry> entries;
                 for (std::size_t i = 0; i < words.size(); ++i) {
-                    const bool plain = words[i].is_string() &&
-                                       words[i].get_ref<const std::string&>().find_first_not_of(" \t\n\r") !=
-                                           std::string::npos;
-                    if (!plain && !check_.expect_string(words[i], at / i)) {
+                    if (!check_.expect_string(words[i], at, i)) {
                         continue;
                     }
                     LexiconEntry e;
@@ -317,7 +312,7 @@ private:
             }
             const int index = static_cast<int>(c_.card_synonym_stems.size());
             for (std::size_t k = 0; k < group.size(); ++k) {
-                if (!check_.expect_string(group[k], here / k)) {
+                if (!check_.expect_string(group[k], here, k)) {
                     continue;
                 }
                 const auto words = normalise_words(group[k].get<std::string>(), c_.normalisation);

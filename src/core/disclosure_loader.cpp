@@ -131,7 +131,7 @@ private:
             return entries;
         }
         for (std::size_t i = 0; i < words.size(); ++i) {
-            if (!check_.expect_string(words[i], at / i)) {
+            if (!check_.expect_string(words[i], at, i)) {
                 continue;
             }
             LexiconEntry e;

@@ -45,32 +45,61 @@ bool JsonChecker::expect_array(const nlohmann::json& value, const JsonPath& path
     return false;
 }
 
-bool JsonChecker::expect_string(const nlohmann::json& value, const JsonPath& path, bool non_empty) {
+std::optional<std::string> JsonChecker::string_problem(const nlohmann::json& value, bool non_empty) {
     if (!value.is_string()) {
-        error(path, "expected a string, got " + json_type_name(value));
-        return false;
+        return "expected a string, got " + json_type_name(value);
     }
-    if (non_empty) {
-        const auto& s = value.get_ref<const std::string&>();
-        if (std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; })) {
-            error(path, "must not be empty");
-            return false;
-        }
+    const auto& s = value.get_ref<const std::string&>();
+    if (non_empty &&
+        std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; })) {
+        return "must not be empty";
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> JsonChecker::integer_problem(const nlohmann::json& value, long min, long max) {
+    const auto expected = [&] {
+        return "expected an integer from " + std::to_string(min) + " to " + std::to_string(max) + ", got ";
+    };
+    if (!value.is_number_integer()) {
+        return expected() + json_type_name(value);
+    }
+    const long v = value.get<long>();
+    if (v < min || v > max) {
+        return expected() + std::to_string(v);
+    }
+    return std::nullopt;
+}
+
+bool JsonChecker::expect_string(const nlohmann::json& value, const JsonPath& path, bool non_empty) {
+    if (auto problem = string_problem(value, non_empty)) {
+        error(path, std::move(*problem));
+        return false;
     }
     return true;
 }
 
-bool JsonChecker::expect_integer(const nlohmann::json& value, const JsonPath& path, long min,
-                                 long max) {
-    if (!value.is_number_integer()) {
-        error(path, "expected an integer from " + std::to_string(min) + " to " +
-                        std::to_string(max) + ", got " + json_type_name(value));
+bool JsonChecker::expect_string(const nlohmann::json& value, const JsonPath& parent, std::size_t index,
+                                bool non_empty) {
+    if (auto problem = string_problem(value, non_empty)) {
+        error(parent / index, std::move(*problem));
         return false;
     }
-    const long v = value.get<long>();
-    if (v < min || v > max) {
-        error(path, "expected an integer from " + std::to_string(min) + " to " +
-                        std::to_string(max) + ", got " + std::to_string(v));
+    return true;
+}
+
+bool JsonChecker::expect_integer(const nlohmann::json& value, const JsonPath& path, long min, long max) {
+    if (auto problem = integer_problem(value, min, max)) {
+        error(path, std::move(*problem));
+        return false;
+    }
+    return true;
+}
+
+bool JsonChecker::expect_integer(const nlohmann::json& value, const JsonPath& parent, const std::string& key,
+                                 long min, long max) {
+    if (auto problem = integer_problem(value, min, max)) {
+        error(parent / key, std::move(*problem));
         return false;
     }
     return true;
@@ -138,7 +167,7 @@ std::optional<std::vector<std::string>> JsonChecker::string_array_member(
     std::vector<std::string> out;
     bool ok = true;
     for (std::size_t i = 0; i < value->size(); ++i) {
-        if (expect_string((*value)[i], at / i)) {
+        if (expect_string((*value)[i], at, i)) {
             out.push_back((*value)[i].get<std::string>());
         } else {
             ok = false;

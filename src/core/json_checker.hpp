@@ -33,6 +33,12 @@ public:
     bool expect_array(const nlohmann::json& value, const JsonPath& path);
     bool expect_string(const nlohmann::json& value, const JsonPath& path, bool non_empty = true);
     bool expect_integer(const nlohmann::json& value, const JsonPath& path, long min, long max);
+    // The same for element `index` or member `key` of the value at `parent`: its path is
+    // built only for a message, as loaders check thousands of elements.
+    bool expect_string(const nlohmann::json& value, const JsonPath& parent, std::size_t index,
+                       bool non_empty = true);
+    bool expect_integer(const nlohmann::json& value, const JsonPath& parent, const std::string& key,
+                        long min, long max);
 
     // Reads a member in one go; nothing when absent (error if required) or invalid.
     std::optional<std::string> string_member(const nlohmann::json& object, const JsonPath& path,
@@ -60,6 +66,10 @@ public:
     const JsonDocument& document() const { return doc_; }
 
 private:
+    // What is wrong with a value, if anything ("expected a string, got a number").
+    static std::optional<std::string> string_problem(const nlohmann::json& value, bool non_empty);
+    static std::optional<std::string> integer_problem(const nlohmann::json& value, long min, long max);
+
     const JsonDocument& doc_;
     Diagnostics& out_;
     int errors_ = 0;

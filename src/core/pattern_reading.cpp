@@ -32,7 +32,7 @@ void PatternReading::read_groups(const nlohmann::json& root, const JsonPath& top
         }
         SlotMask mask = 0;
         for (std::size_t i = 0; i < members.size(); ++i) {
-            if (!check.expect_string(members[i], at / i)) {
+            if (!check.expect_string(members[i], at, i)) {
                 continue;
             }
             const auto m = slot_mask(members[i].get<std::string>());
@@ -52,10 +52,7 @@ void PatternReading::read_groups(const nlohmann::json& root, const JsonPath& top
 
 std::optional<Pattern> PatternReading::compile(const nlohmann::json& value, const JsonPath& list,
                                                std::size_t index) const {
-    const bool readable = value.is_string() &&
-                          value.get_ref<const std::string&>().find_first_not_of(" \t\n\r") != std::string::npos;
-    if (!readable) {
-        check.expect_string(value, list / index);
+    if (!check.expect_string(value, list, index)) {
         return std::nullopt;
     }
     Pattern::CompileError error{0, ""};

@@ -30,8 +30,7 @@ struct PatternReading {
     // A slot's own bit, or a group's mask; nothing for an unknown name.
     std::optional<SlotMask> slot_mask(std::string_view name) const;
     // The pattern in element `index` of the list at `list`; a problem is reported at the
-    // element with the character. The element's path is only built for a message
-    // (building one per pattern was a measurable part of loading).
+    // element with the character.
     std::optional<Pattern> compile(const nlohmann::json& value, const JsonPath& list, std::size_t index) const;
     // The patterns of `parent[key]`; `non_empty` also reports an empty list.
     std::vector<Pattern> compile_list(const nlohmann::json& parent, const JsonPath& path,
