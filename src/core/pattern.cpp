@@ -43,10 +43,7 @@ public:
         using Kind = Pattern::Node::Kind;
         switch (node.kind) {
         case Kind::Word:
-            return in_sentence(pos) &&
-                   (tokens_[pos].text_id == node.text_id ||
-                    (node.stem_id >= 0 && tokens_[pos].stem_id == node.stem_id)) &&
-                   rest(pos + 1);
+            return word_at(node, pos) && rest(pos + 1);
         case Kind::WordSet: {
             const bool here = in_sentence(pos) &&
                               ((tokens_[pos].text_id >= 0 &&
@@ -146,8 +143,7 @@ private:
         const Pattern::Node& first = branch.front();
         switch (first.kind) {
         case Kind::Word:
-            return in_sentence(pos) && (tokens_[pos].text_id == first.text_id ||
-                                        (first.stem_id >= 0 && tokens_[pos].stem_id == first.stem_id));
+            return word_at(first, pos);
         case Kind::Slot:
             return in_sentence(pos) && std::any_of(hits_[pos].begin(), hits_[pos].end(), [&](const SlotHit& hit) {
                        return ((first.slots >> hit.slot) & 1u) != 0;
@@ -155,6 +151,12 @@ private:
         default:
             return true;
         }
+    }
+
+    // A Word node's word (or its stem, unless "=exact") is at `pos`, in the sentence.
+    bool word_at(const Pattern::Node& node, std::size_t pos) const {
+        return in_sentence(pos) && (tokens_[pos].text_id == node.text_id ||
+                                    (node.stem_id >= 0 && tokens_[pos].stem_id == node.stem_id));
     }
 
     bool in_sentence(std::size_t pos) const {

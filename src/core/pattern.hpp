@@ -24,6 +24,7 @@
 #include <unordered_set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/text.hpp"
@@ -51,6 +52,8 @@ public:
     std::size_t size() const { return ids_.size(); }
     // Fills text_id and stem_id of every token.
     void assign(std::vector<Token>& tokens) const;
+    // The (word id, stem id) of a normalised word and its stem; -1 for one no pattern uses.
+    std::pair<int, int> ids_of(const std::string& text, const std::string& stem) const;
 
     // Registers a pattern that starts with one of `ids` or `slots` (`always` when its
     // start cannot be told); returns the pattern's serial number.
@@ -91,6 +94,10 @@ inline std::string stem_key(const std::string& stem) {
     key.push_back('\x01');
     key.append(stem);
     return key;
+}
+
+inline std::pair<int, int> Vocabulary::ids_of(const std::string& text, const std::string& stem) const {
+    return {find(text), find(stem_key(stem))};
 }
 
 struct SlotHit {

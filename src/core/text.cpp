@@ -184,6 +184,17 @@ CharKind classify(std::string_view text, std::size_t i, std::size_t& length) {
 
 namespace {
 
+// Gives a token its vocabulary ids through the memo, when there is one.
+void identify(Token& t, WordMemo* memo) {
+    if (memo == nullptr) {
+        return;
+    }
+    WordMemo::Word word{t.text, t.stem};
+    memo->identify(word);
+    t.text_id = word.text_id;
+    t.stem_id = word.stem_id;
+}
+
 // "'s" and "'d" are read as "is" and "would" word by word; before a past participle they
 // are "has" and "had" ("it's been so lonely", "I'd already paid"), which the patterns need.
 void resolve_contractions(std::vector<Token>& tokens, const Normalisation& normalisation, WordMemo* memo) {
@@ -210,12 +221,7 @@ void resolve_contractions(std::vector<Token>& tokens, const Normalisation& norma
         }
         t.text = t.text == "is" ? "has" : "had";
         t.stem = stem_of(t.text, normalisation);
-        if (memo != nullptr) {
-            WordMemo::Word word{t.text, t.stem};
-            memo->identify(word);
-            t.text_id = word.text_id;
-            t.stem_id = word.stem_id;
-        }
+        identify(t, memo);
     }
 }
 
@@ -314,8 +320,8 @@ std::vector<Token> tokenize(std::string_view text, const Normalisation& normalis
             tokens.push_back(std::move(t));
         };
         // A word whose spelling depends on the next one ("ur") is never remembered.
-        const bool contextual = normalisation.context_spellings.count(raw) > 0;
-        if (memo != nullptr && !contextual) {
+        const auto contextual = normalisation.context_spellings.find(raw);
+        if (memo != nullptr && contextual == normalisation.context_spellings.end()) {
             auto it = memo->words.find(raw);
             if (it == memo->words.end()) {
                 if (memo->words.size() >= WordMemo::kMaxWords) {
@@ -336,35 +342,26 @@ std::vector<Token> tokenize(std::string_view text, const Normalisation& normalis
             for (const WordMemo::Word& w : it->second) {
                 add_token(w.text, w.stem, w.text_id, w.stem_id);
             }
-            if (closes) {
-                in_single_quote = false;
+        } else {
+            if (contextual != normalisation.context_spellings.end()) {
+                // Look at the next word (same clause, only spaces between) to decide.
+                std::size_t k = j;
+                while (k < text.size() && text[k] == ' ') {
+                    ++k;
+                }
+                std::size_t e = k;
+                std::size_t len = 1;
+                while (e < text.size() && classify(text, e, len) == CharKind::Word) {
+                    e += len;
+                }
+                const std::string next = fold_case(text.substr(k, std::min(e, text.size()) - k));
+                raw = normalisation.nouns.count(next) > 0 ? contextual->second.first : contextual->second.second;
             }
-            i = j;
-            continue;
-        }
-        if (auto it = normalisation.context_spellings.find(raw); it != normalisation.context_spellings.end()) {
-            // Look at the next word (same clause, only spaces between) to decide.
-            std::size_t k = j;
-            while (k < text.size() && text[k] == ' ') {
-                ++k;
-            }
-            std::size_t e = k;
-            std::size_t len = 1;
-            while (e < text.size() && classify(text, e, len) == CharKind::Word) {
-                e += len;
-            }
-            const std::string next = fold_case(text.substr(k, std::min(e, text.size()) - k));
-            raw = normalisation.nouns.count(next) > 0 ? it->second.first : it->second.second;
-        }
-        expand_word(std::move(raw), normalisation, words);
-        for (auto& w : words) {
-            std::string stem = stem_of(w, normalisation);
-            add_token(std::move(w), std::move(stem), -1, -1);
-            if (memo != nullptr) {
-                WordMemo::Word word{tokens.back().text, tokens.back().stem};
-                memo->identify(word);
-                tokens.back().text_id = word.text_id;
-                tokens.back().stem_id = word.stem_id;
+            expand_word(std::move(raw), normalisation, words);
+            for (auto& w : words) {
+                std::string stem = stem_of(w, normalisation);
+                add_token(std::move(w), std::move(stem), -1, -1);
+                identify(tokens.back(), memo);
             }
         }
         if (closes) {

@@ -2,6 +2,8 @@
 // patterns that lets a response try only the patterns that could start in it.
 #include "core/pattern.hpp"
 
+#include <tuple>
+
 namespace et {
 
 int Vocabulary::intern(const std::string& key) {
@@ -31,8 +33,7 @@ int Vocabulary::find(const std::string& key) const {
 
 void Vocabulary::assign(std::vector<Token>& tokens) const {
     for (Token& t : tokens) {
-        t.text_id = find(t.text);
-        t.stem_id = find(stem_key(t.stem));
+        std::tie(t.text_id, t.stem_id) = ids_of(t.text, t.stem);
     }
 }
 

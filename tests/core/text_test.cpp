@@ -1,6 +1,8 @@
 // Tokenizer and normaliser: spans, contractions, casual spelling, sentence boundaries.
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include "core/criteria.hpp"
 #include "core/text.hpp"
 #include "test_support.hpp"
@@ -94,10 +96,7 @@ TEST(Text, SurvivesEmojiRightToLeftAndBinary) {
 TEST(Text, AMemoGivesTheSameTokensWithTheirIds) {
     const Criteria& c = test::default_criteria();
     WordMemo memo;
-    memo.identify = [&](WordMemo::Word& w) {
-        w.text_id = c.vocabulary.find(w.text);
-        w.stem_id = c.vocabulary.find(stem_key(w.stem));
-    };
+    memo.identify = [&](WordMemo::Word& w) { std::tie(w.text_id, w.stem_id) = c.vocabulary.ids_of(w.text, w.stem); };
     // Twice: the second time every word comes from the memo ("ur" never does).
     const std::string text = "It's been awful, ur mum's right; I'd already paid. \"Don't\" worry?";
     for (int round = 0; round < 2; ++round) {
