@@ -36,7 +36,7 @@ struct PreparedStep {
     std::vector<PreparedFact> facts;
     std::vector<std::string> feeling_stems;
     std::vector<CoreEmotion> feeling_emotions;
-    std::string feelings_named; // what feedback calls the feelings (feelings_to_name), once
+    std::string feelings_named; // what feedback and the suggestion call the feelings
     std::string suggestion; // depends only on the step, so it is composed once
 };
 
@@ -46,10 +46,6 @@ bool sorted_contains(const std::vector<std::string>& sorted, const std::string& 
 bool contains(const std::vector<std::string>& list, const std::string& word);
 // Replaces each {key} in `text`.
 std::string format_text(std::string text, const std::vector<std::pair<std::string, std::string>>& vars);
-// "anxious, hurt and scared"
-// The feelings a suggestion names: the step's first, and the first of another core emotion
-// if there is one ("anxious and hurt"), not the author's whole list of near-synonyms.
-std::string feelings_to_name(const Criteria& c, const std::vector<std::string>& feelings);
 
 } // namespace scoring
 } // namespace et

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <iterator>
 #include <optional>
+#include <tuple>
 
 namespace et {
 
@@ -30,32 +31,13 @@ std::string format_text(std::string text, const std::vector<std::pair<std::strin
     return text;
 }
 
-std::string feelings_to_name(const Criteria& c, const std::vector<std::string>& feelings) {
-    if (feelings.empty()) {
-        return "";
-    }
-    const auto first = c.emotion_of(feelings.front());
-    for (std::size_t i = 1; i < feelings.size(); ++i) {
-        const auto other = c.emotion_of(feelings[i]);
-        if (first && other && *other != *first) {
-            return feelings.front() + " and " + feelings[i];
-        }
-    }
-    return feelings.front();
-}
-
 } // namespace scoring
 
 using scoring::contains;
 using scoring::format_text;
-using scoring::feelings_to_name;
 using scoring::sorted_contains;
 
 namespace {
-
-
-
-
 
 // Content words of a phrase: normalised, without stop words and determiners.
 std::vector<std::string> content_stems(std::string_view phrase, const Criteria& c,
@@ -74,22 +56,13 @@ std::vector<std::string> content_stems(std::string_view phrase, const Criteria& 
 bool is_feeling_word(const Criteria& c, const std::string& stem) {
     for (std::size_t slot = 0; slot < static_cast<std::size_t>(c.first_list_slot); ++slot) {
         for (const auto& e : c.slot_entries[slot]) {
-            if (e.words.size() == 1 && stem_of(e.words[0], c.normalisation) == stem) {
+            if (e.words.size() == 1 && e.stems.front() == stem) { // stems filled at load
                 return true;
             }
         }
     }
     return false;
 }
-
-} // namespace
-
-namespace {
-
-
-
-
-
 
 // A verb after "you" in the plain form: "replays" -> "replay", "worries" -> "worry",
 // "watches" -> "watch". The criteria's perspective list ("@has": "have") is asked first.
@@ -303,11 +276,28 @@ std::string retell_fact(const Criteria& c, const std::string& partner_name, std:
     return out;
 }
 
-// A better response for this step: a Level Two template filled with the step's feelings
+// The feelings a suggestion names: the step's first, and the first of another core emotion
+// if there is one ("anxious and hurt"), not the author's whole list of near-synonyms.
+// `emotions` gives each feeling's core emotion, if it has one.
+std::string feelings_to_name(const std::vector<std::string>& feelings,
+                             const std::vector<std::optional<CoreEmotion>>& emotions) {
+    if (feelings.empty()) {
+        return "";
+    }
+    for (std::size_t i = 1; i < feelings.size(); ++i) {
+        if (emotions.front() && emotions[i] && *emotions[i] != *emotions.front()) {
+            return feelings.front() + " and " + feelings[i];
+        }
+    }
+    return feelings.front();
+}
+
+// A better response for this step: a Level Two template filled with the feelings it names
 // and the most relevant card fact retold to the partner, or a Level One template.
-std::string compose_suggestion(const Criteria& c, const ScoringStep& step, const PreparedFact* best_fact) {
+std::string compose_suggestion(const Criteria& c, const ScoringStep& step, const PreparedFact* best_fact,
+                               const std::string& feelings_named) {
     std::string suggestion;
-    const std::string feeling = step.feelings.empty() ? std::string("this way") : feelings_to_name(c, step.feelings);
+    const std::string feeling = step.feelings.empty() ? std::string("this way") : feelings_named;
     if (best_fact != nullptr && !c.level_two_templates.empty()) {
         const auto pronouns =
             partner_pronouns(normalise_words(step.partner_name, c.normalisation), step.card);
@@ -332,8 +322,7 @@ std::string compose_suggestion(const Criteria& c, const ScoringStep& step, const
 Scorer::Scorer(const Criteria& criteria) : criteria_(&criteria), memo_(std::make_unique<Memo>()) {
     const Vocabulary* vocabulary = &criteria.vocabulary;
     memo_->words.identify = [vocabulary](WordMemo::Word& w) {
-        w.text_id = vocabulary->find(w.text);
-        w.stem_id = vocabulary->find(stem_key(w.stem));
+        std::tie(w.text_id, w.stem_id) = vocabulary->ids_of(w.text, w.stem);
     };
 }
 Scorer::~Scorer() = default;
@@ -424,22 +413,20 @@ std::shared_ptr<const PreparedStep> Scorer::prepare(const ScoringStep& step) con
             best_fact = &pf;
         }
     }
-    p->suggestion = compose_suggestion(c, step, best_fact);
+    // Each feeling's core emotion is looked up once (emotion_of scans the lexicon).
+    std::vector<std::optional<CoreEmotion>> emotions;
     for (const auto& feeling : step.feelings) {
         for (const auto& w : normalise_words(feeling, c.normalisation)) {
             p->feeling_stems.push_back(stem_of(w, c.normalisation));
         }
-        if (auto e = c.emotion_of(feeling)) {
-            p->feeling_emotions.push_back(*e);
+        emotions.push_back(c.emotion_of(feeling));
+        if (emotions.back()) {
+            p->feeling_emotions.push_back(*emotions.back());
         }
     }
-    p->feelings_named = feelings_to_name(c, step.feelings);
+    p->feelings_named = feelings_to_name(step.feelings, emotions);
+    p->suggestion = compose_suggestion(c, step, best_fact, p->feelings_named);
     return p;
 }
-
-// ============================================================================
-// [SECTION] Per-response analysis
-// ============================================================================
-
 
 } // namespace et
