@@ -174,6 +174,12 @@ CharKind classify(std::string_view text, std::size_t i, std::size_t& length) {
     if (is_sentence_end(static_cast<char>(c))) {
         return CharKind::SentenceEnd;
     }
+    // A hyphen inside a word ("fed-up", "quit-your-day-job money") joins words; only a
+    // free-standing dash ("sorry - that's awful") ends a clause.
+    if (c == '-' && i > 0 && i + 1 < text.size() && is_word_byte(static_cast<unsigned char>(text[i - 1])) &&
+        is_word_byte(static_cast<unsigned char>(text[i + 1]))) {
+        return CharKind::Space;
+    }
     if (is_clause_end(static_cast<char>(c))) {
         return CharKind::ClauseEnd;
     }

@@ -77,6 +77,15 @@ TEST(Text, SentencesClausesAndQuestions) {
     EXPECT_NE(tokens[5].clause, tokens[6].clause); // the comma splits the clause
 }
 
+TEST(Text, HyphenJoinsWordsButADashEndsAClause) {
+    const auto tokens = tokenize("so fed-up - honestly", test::default_criteria().normalisation);
+    ASSERT_EQ(tokens.size(), 4u);
+    EXPECT_EQ(tokens[1].text, "fed");
+    EXPECT_EQ(tokens[2].text, "up");
+    EXPECT_EQ(tokens[1].clause, tokens[2].clause); // "fed-up" is one phrase
+    EXPECT_NE(tokens[2].clause, tokens[3].clause); // " - " still splits the clause
+}
+
 TEST(Text, StemsAndIrregularForms) {
     const auto& n = test::default_criteria().normalisation;
     EXPECT_EQ(stem_of("exhausting", n), stem_of("exhausted", n));
