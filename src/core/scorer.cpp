@@ -296,7 +296,9 @@ Score Scorer::score(const PreparedStep& step, std::string_view response) const {
                 const bool same_emotion = std::find(step.feeling_emotions.begin(), step.feeling_emotions.end(),
                                                     kCoreEmotions[h.slot]) != step.feeling_emotions.end();
                 if (same_word || same_emotion) {
-                    named = std::string(response.substr(a.tokens()[i].begin, a.tokens()[i].end - a.tokens()[i].begin));
+                    // The whole lexicon phrase: "over the moon", not "over".
+                    const Token& last = a.tokens()[std::min(i + h.length, a.tokens().size()) - 1];
+                    named = std::string(response.substr(a.tokens()[i].begin, last.end - a.tokens()[i].begin));
                     break;
                 }
             }

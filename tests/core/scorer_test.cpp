@@ -2,6 +2,7 @@
 // feedback, suggestions, the JSON contract and hostile input.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include <nlohmann/json.hpp>
@@ -122,7 +123,12 @@ TEST_F(ScorerTest, EachMistakeHasAnExample) {
 TEST(Scorer, GoodNewsDeservesEmpathy) {
     const Scorer scorer(test::default_criteria());
     ScoringStep step{"Priya", "I got the promotion!", {"proud", "thrilled"}, {}};
-    EXPECT_EQ(scorer.score(step, "You must be over the moon").level, 1);
+    const Score moon = scorer.score(step, "You must be over the moon");
+    EXPECT_EQ(moon.level, 1);
+    // The feedback quotes the whole lexicon phrase the listener named.
+    const auto feedback = moon.feedback();
+    EXPECT_TRUE(std::any_of(feedback.begin(), feedback.end(),
+                            [](const std::string& f) { return f.find("\"over the moon\"") != std::string::npos; }));
     EXPECT_EQ(scorer.score(step, "That's huge, you earned this").level, 1);
     const Score away = scorer.score(step, "Nice. What's for dinner?");
     EXPECT_EQ(away.level, 0);
