@@ -292,6 +292,30 @@ private:
                 c_.card_idioms.push_back(std::move(words));
             }
         }
+        read_time_spans(*l2, at);
+    }
+
+    // "time_spans": {"counts": ["two", "last", ...], "units": ["years", ...]}.
+    void read_time_spans(const nlohmann::json& l2, const JsonPath& at) {
+        const auto* spans = check_.object_member(l2, at, "time_spans", false);
+        if (spans == nullptr) {
+            return;
+        }
+        const JsonPath here = at / "time_spans";
+        for (const auto& w : check_.string_array_member(*spans, here, "counts", true).value_or(std::vector<std::string>{})) {
+            for (auto& n : normalise_words(w, c_.normalisation)) {
+                c_.time_counts.push_back(std::move(n));
+            }
+        }
+        for (const auto& w : check_.string_array_member(*spans, here, "units", true).value_or(std::vector<std::string>{})) {
+            for (const auto& n : normalise_words(w, c_.normalisation)) {
+                c_.time_units.push_back(stem_of(n, c_.normalisation));
+            }
+        }
+        for (auto* list : {&c_.time_counts, &c_.time_units}) {
+            std::sort(list->begin(), list->end());
+            list->erase(std::unique(list->begin(), list->end()), list->end());
+        }
     }
 
     // "synonyms": groups of single words that name the same thing on a partner card.

@@ -85,6 +85,10 @@ struct Criteria {
     std::vector<std::string> card_synonym_stems; // per group: the stem all its words compare as
     // Set phrases whose words never refer to the card ("of course" is not a cooking course).
     std::vector<std::vector<std::string>> card_idioms; // normalised words
+    // A span of time on a card without cues ("over six years") is a reference as a pair of
+    // words, though each alone is a stop word: a count followed by a unit.
+    std::vector<std::string> time_counts; // normalised words, sorted
+    std::vector<std::string> time_units;  // stems, sorted
     std::string level_two_explain;
 
     // Negation

@@ -380,6 +380,15 @@ std::shared_ptr<const PreparedStep> Scorer::prepare(const ScoringStep& step) con
                     candidates.push_back({stem});
                 }
             }
+            // "six years", "last year": stop words alone, a memory of the card together.
+            const auto fact_tokens = tokenize(fact.text, c.normalisation);
+            for (std::size_t i = 0; i + 1 < fact_tokens.size(); ++i) {
+                if (fact_tokens[i].clause == fact_tokens[i + 1].clause &&
+                    sorted_contains(c.time_counts, fact_tokens[i].text) &&
+                    sorted_contains(c.time_units, fact_tokens[i + 1].stem)) {
+                    candidates.push_back({fact_tokens[i].stem, fact_tokens[i + 1].stem});
+                }
+            }
         }
         for (auto& stems : candidates) {
             if (stems.empty()) {

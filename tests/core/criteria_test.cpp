@@ -114,6 +114,15 @@ TEST(Criteria, CardSynonymsAreSingleWordsInOneGroup) {
         std::string::npos);
 }
 
+TEST(Criteria, TimeSpansAreListsOfWords) {
+    EXPECT_NE(first_error(load_with("\"counts\": [", "\"counts\": 3, \"was\": ["))
+                  .find("level_two.time_spans.counts"),
+              std::string::npos);
+    EXPECT_NE(first_error(load_with("\"units\": [", "\"units\": [7, "))
+                  .find("level_two.time_spans.units[0]"),
+              std::string::npos);
+}
+
 TEST(Criteria, MissingFeedbackTextIsAnError) {
     const auto load = load_with("\"clean\":", "\"clean_renamed\":");
     EXPECT_FALSE(load.criteria);

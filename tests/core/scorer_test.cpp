@@ -201,6 +201,18 @@ TEST_F(ScorerTest, SuggestionKeepsOtherPeoplesPronouns) {
         << dana;
 }
 
+// On a card without cues, a span of time ("over six years") refers to the fact as a pair,
+// though "six" and "years" alone are stop words; the same words the partner just said do not.
+TEST(Scorer, ATimeSpanOnTheCardIsAReference) {
+    const Scorer scorer(test::default_criteria());
+    const std::vector<CardFact> card{{"rejections", "Joel has kept every rejection email, forty-one of them over six years.", {}}};
+    ScoringStep step{"Joel", "A magazine accepted my poem!", {"proud", "thrilled"}, card};
+    EXPECT_EQ(scorer.score(step, "Six years of trying, no wonder you're thrilled.").level, 2);
+    EXPECT_EQ(scorer.score(step, "Two weeks of trying, no wonder you're thrilled.").level, 1);
+    step.partner_says = "After six years a magazine accepted my poem!";
+    EXPECT_EQ(scorer.score(step, "Six years of trying, no wonder you're thrilled.").level, 1);
+}
+
 // A suggestion names one feeling, and a second only from another core emotion: not the
 // author's whole list of near-synonyms.
 TEST_F(ScorerTest, SuggestionNamesAFeelingOrTwo) {
