@@ -283,6 +283,7 @@ private:
             }
         }
         c_.self_words = check_.string_array_member(*l2, at, "self_words", false).value_or(std::vector<std::string>{});
+        c_.slight_validations = level_one_ids(*l2, at, "slight_validations");
         std::sort(c_.stopwords.begin(), c_.stopwords.end());
         std::sort(c_.determiners.begin(), c_.determiners.end());
         read_card_synonyms(*l2, at);

@@ -79,6 +79,8 @@ struct Criteria {
     std::vector<std::string> stopwords;  // never count as a reference to the partner card
     std::vector<std::string> determiners; // ignored when matching card cues ("your mum")
     std::vector<std::string> self_words;  // "my", "our": a card word after these is the listener's
+    // Level One criteria too slight to carry Level Two on their own ("Cool.", "Ugh").
+    std::vector<std::string> slight_validations;
     // Words that name the same thing on a partner card ("lawyer" for "attorney", "career" for
     // "job"): per vocabulary id of a stem key, the index of its group's stem, or -1.
     std::vector<int> card_synonym_of;

@@ -330,6 +330,9 @@ Score Scorer::score(const PreparedStep& step, std::string_view response) const {
                 continue;
             }
             const bool validation_near = std::any_of(shown.begin(), shown.end(), [&](const Candidate* v) {
+                if (contains(c.slight_validations, v->criterion->id)) {
+                    return false;
+                }
                 const int d = static_cast<int>(a.tokens()[v->span.first].sentence) - ref_sentence;
                 return d >= -1 && d <= 1;
             });
