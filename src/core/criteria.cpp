@@ -388,6 +388,9 @@ private:
         c_.negation_transparent_ids =
             patterns_.word_ids(check_.string_array_member(*n, at, "transparent", true)
                                    .value_or(std::vector<std::string>{}));
+        c_.negation_exclamation_ids =
+            patterns_.word_ids(check_.string_array_member(*n, at, "exclamations", false)
+                                   .value_or(std::vector<std::string>{}));
     }
 
     void read_mistakes(const nlohmann::json& root, const JsonPath& top) {

@@ -96,6 +96,7 @@ struct Criteria {
     // Negation
     std::vector<int> negator_ids;              // vocabulary ids, sorted
     std::vector<int> negation_transparent_ids; // words allowed between a negator and a match
+    std::vector<int> negation_exclamation_ids; // "oh" in "oh no": the negator is an exclamation
 
     std::array<MistakeCriteria, kMistakeCount> mistakes;
 

@@ -72,7 +72,10 @@ public:
                 return false;
             }
             if (has_id(c_.negator_ids, before)) {
-                return true;
+                // "Oh no, that's such a blow" exclaims; it does not negate the validation.
+                const bool exclaimed = i >= 2 && tokens_[i - 2].clause == before.clause &&
+                                       has_id(c_.negation_exclamation_ids, tokens_[i - 2]);
+                return !exclaimed;
             }
             if (!has_id(c_.negation_transparent_ids, before)) {
                 return false;
