@@ -416,7 +416,8 @@ private:
             const JsonPath here = at / id;
             check_.warn_unknown_keys(*body, here,
                                      {"title", "why", "weight", "criteria", "except", "cancels",
-                                      "cancels_after", "absorbs", "absorbs_overlapping"});
+                                      "cancels_after", "cancels_later_in_sentence", "absorbs",
+                                      "absorbs_overlapping"});
             auto& out = c_.mistakes[static_cast<std::size_t>(mistake)];
             out.title = check_.string_member(*body, here, "title", true).value_or("");
             out.why = check_.string_member(*body, here, "why", true).value_or("");
@@ -437,6 +438,7 @@ private:
             }
             out.cancels = level_one_ids(*body, here, "cancels");
             out.cancels_after = level_one_ids(*body, here, "cancels_after");
+            out.cancels_later_in_sentence = level_one_ids(*body, here, "cancels_later_in_sentence");
         }
     }
 

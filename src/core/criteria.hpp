@@ -38,6 +38,9 @@ struct MistakeCriteria {
     // ... or only when they come after it: "We were meant to be in Greece then. Great." is
     // sarcasm, "Amazing! Does that mean we..." is not.
     std::vector<std::string> cancels_after;
+    // ... and these only later in the mistake's own sentence ("my grandad got like that, it was
+    // horrible" judges the listener's story, not the partner's feeling).
+    std::vector<std::string> cancels_later_in_sentence;
     // Mistakes that this one absorbs in the same sentence: "What are you going to do, call
     // HR?" is one problem-solving question, not also fixing.
     std::vector<Mistake> absorbs;

@@ -254,8 +254,10 @@ Score Scorer::score(const PreparedStep& step, std::string_view response) const {
                 v.dropped = true;
             }
             const MistakeCriteria& mc = c.mistakes[static_cast<std::size_t>(*m.mistake)];
-            if (contains(mc.cancels, v.criterion->id) ||
-                (v.span.first >= m.span.end && contains(mc.cancels_after, v.criterion->id))) {
+            const bool later = v.span.first >= m.span.end;
+            const bool same_sentence = a.tokens()[v.span.first].sentence == a.tokens()[m.span.first].sentence;
+            if (contains(mc.cancels, v.criterion->id) || (later && contains(mc.cancels_after, v.criterion->id)) ||
+                (later && same_sentence && contains(mc.cancels_later_in_sentence, v.criterion->id))) {
                 v.dropped = true;
             }
         }
