@@ -337,15 +337,22 @@ std::optional<TokenSpan> Pattern::scan(const MatchInput& input, std::size_t from
                 continue;
             }
         }
-        Matcher matcher(input, start);
-        std::size_t end = start;
-        auto accept = [&](std::size_t e) {
-            end = e;
-            return e > start; // a match must consume at least one word
-        };
-        if (matcher.sequence(sequence_, 0, start, Continuation(accept))) {
-            return TokenSpan{start, end};
+        if (const auto end = match_at(input, start)) {
+            return TokenSpan{start, *end};
         }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::size_t> Pattern::match_at(const MatchInput& input, std::size_t start) const {
+    Matcher matcher(input, start);
+    std::size_t end = start;
+    auto accept = [&](std::size_t e) {
+        end = e;
+        return e > start; // a match must consume at least one word
+    };
+    if (matcher.sequence(sequence_, 0, start, Continuation(accept))) {
+        return end;
     }
     return std::nullopt;
 }
@@ -363,9 +370,11 @@ std::optional<TokenSpan> Pattern::find_first(const MatchInput& input, std::size_
 
 std::vector<TokenSpan> Pattern::find_all(const MatchInput& input) const {
     std::vector<TokenSpan> spans;
-    if (input.candidates != nullptr && serial_ >= 0 &&
-        static_cast<std::size_t>(serial_) < input.candidates->size() &&
-        (*input.candidates)[static_cast<std::size_t>(serial_)] == 0) {
+    const bool indexed = input.starts != nullptr && serial_ >= 0 &&
+                         static_cast<std::size_t>(serial_) < input.starts->head.size();
+    const int head =
+        indexed ? input.starts->head[static_cast<std::size_t>(serial_)] : StartPositions::kAnywhere;
+    if (head == StartPositions::kNone) {
         return spans;
     }
     if (input.present != nullptr) {
@@ -376,6 +385,23 @@ std::vector<TokenSpan> Pattern::find_all(const MatchInput& input) const {
         }
     }
     std::size_t from = 0;
+    if (head != StartPositions::kAnywhere) {
+        // Only the tokens the first word or slot is at, rather than testing every token: the
+        // same starts, in the same order, as scan() would try.
+        for (int e = head; e != StartPositions::kNone;
+             e = input.starts->entries[static_cast<std::size_t>(e)].next) {
+            const std::size_t anchor = input.starts->entries[static_cast<std::size_t>(e)].position;
+            if (anchor < from + first_offset_) {
+                continue;
+            }
+            const std::size_t start = anchor - first_offset_;
+            if (const auto end = match_at(input, start)) {
+                spans.push_back({start, *end});
+                from = *end;
+            }
+        }
+        return spans;
+    }
     while (auto span = scan(input, from)) {
         spans.push_back(*span);
         from = span->end;
