@@ -65,6 +65,19 @@ void Vocabulary::candidates(const std::vector<Token>& tokens,
     for (int serial : always_) {
         out.head[static_cast<std::size_t>(serial)] = StartPositions::kAnywhere;
     }
+    // Room for every entry up front: growing the array was most of building it.
+    std::size_t most = 0;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        for (int id : {tokens[i].text_id, tokens[i].stem_id}) {
+            if (id >= 0 && static_cast<std::size_t>(id) < by_id_.size()) {
+                most += by_id_[static_cast<std::size_t>(id)].size();
+            }
+        }
+        for (const SlotHit& hit : hits[i]) {
+            most += by_slot_[hit.slot].size();
+        }
+    }
+    out.entries.reserve(most);
     // Last token first, each new entry in front, so that every list ends up ascending; a
     // token that starts a pattern by both its word and its stem is listed once.
     const auto add = [&](int serial, std::uint32_t position) {
