@@ -53,6 +53,17 @@ public:
         if (check_.failed()) {
             return std::nullopt;
         }
+        // Interned last, so that every id a pattern uses stays what it was.
+        for (const auto& w : c_.determiners) {
+            c_.determiner_ids.push_back(c_.vocabulary.intern(w));
+        }
+        std::sort(c_.determiner_ids.begin(), c_.determiner_ids.end());
+        for (const auto& words : c_.card_idioms) {
+            auto& ids = c_.card_idiom_ids.emplace_back();
+            for (const auto& w : words) {
+                ids.push_back(c_.vocabulary.intern(w));
+            }
+        }
         // Words interned after the lexicon was indexed (patterns) have no entries.
         c_.slot_index_by_id.resize(c_.vocabulary.size());
         finalize_patterns();

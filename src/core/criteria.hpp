@@ -85,6 +85,11 @@ struct Criteria {
     std::vector<std::string> card_synonym_stems; // per group: the stem all its words compare as
     // Set phrases whose words never refer to the card ("of course" is not a cooking course).
     std::vector<std::vector<std::string>> card_idioms; // normalised words
+    // Determiners and idioms by vocabulary id (every word is interned, so a token spelled
+    // the same carries its id): scoring checks every token against them, by id rather than
+    // by string.
+    std::vector<int> determiner_ids;              // sorted
+    std::vector<std::vector<int>> card_idiom_ids; // per idiom, its words' ids
     std::string level_two_explain;
 
     // Negation
