@@ -311,16 +311,6 @@ void Pattern::derive_requirements() {
     }
 }
 
-
-void Pattern::finalize(std::size_t vocabulary_size) {
-    first_ids_.assign(vocabulary_size, false);
-    if (first_) {
-        for (int id : first_->ids) {
-            first_ids_[static_cast<std::size_t>(id)] = true;
-        }
-    }
-}
-
 std::optional<TokenSpan> Pattern::scan(const MatchInput& input, std::size_t from) const {
     const auto& tokens = *input.tokens;
     for (std::size_t start = from; start < tokens.size(); ++start) {
@@ -328,12 +318,8 @@ std::optional<TokenSpan> Pattern::scan(const MatchInput& input, std::size_t from
             if (start + first_offset_ >= tokens.size()) {
                 break;
             }
-            const Token& t = tokens[start + first_offset_];
-            const bool by_word = !first_ids_.empty()
-                                     ? ((t.text_id >= 0 && first_ids_[static_cast<std::size_t>(t.text_id)]) ||
-                                        (t.stem_id >= 0 && first_ids_[static_cast<std::size_t>(t.stem_id)]))
-                                     : token_meets(*first_, t, {});
-            if (!by_word && !(first_->slots != 0 && token_meets(Requirement{{}, first_->slots}, t, (*input.hits)[start + first_offset_]))) {
+            if (!token_meets(*first_, tokens[start + first_offset_],
+                             (*input.hits)[start + first_offset_])) {
                 continue;
             }
         }

@@ -165,10 +165,6 @@ public:
 
     const std::string& source() const { return source_; }
 
-    // Called once the vocabulary is complete: turns the first-word test into a bitmap
-    // lookup, the hottest check when scoring.
-    void finalize(std::size_t vocabulary_size);
-
     struct Node;
     using Sequence = std::vector<Node>;
 
@@ -199,7 +195,6 @@ private:
     std::optional<Requirement> first_;       // what the first token of a match must meet
     std::size_t first_offset_ = 0;           // ... counted after this many leading "{any}" words
     int serial_ = -1;                        // index in the vocabulary's pattern index
-    std::vector<bool> first_ids_;            // by vocabulary id: can start a match (after finalize)
 };
 
 struct Pattern::Node {

@@ -2,6 +2,7 @@
 // patterns that lets a response try only the patterns that could start in it.
 #include "core/pattern.hpp"
 
+#include <bit>
 #include <tuple>
 
 namespace et {
@@ -49,10 +50,9 @@ int Vocabulary::add_pattern(const std::vector<int>& ids, std::uint64_t slots, bo
         }
         by_id_[static_cast<std::size_t>(id)].push_back(serial);
     }
-    for (int slot = 0; slot < 64; ++slot) {
-        if ((slots >> slot) & 1u) {
-            by_slot_[static_cast<std::size_t>(slot)].push_back(serial);
-        }
+    // Only the set bits (most patterns name no slot first, a few one or two).
+    for (std::uint64_t rest = slots; rest != 0; rest &= rest - 1) {
+        by_slot_[static_cast<std::size_t>(std::countr_zero(rest))].push_back(serial);
     }
     return serial;
 }
