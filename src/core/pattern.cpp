@@ -289,11 +289,21 @@ void Pattern::derive_requirements() {
         }
     }
     // Single words first: they fail fastest for a response that cannot match.
-    std::stable_sort(requirements_.begin(), requirements_.end(), [](const RequirementSpan& a, const RequirementSpan& b) {
+    // A stable insertion sort: a pattern has a handful of requirements, and std::stable_sort
+    // allocated a buffer for every pattern.
+    const auto before = [](const RequirementSpan& a, const RequirementSpan& b) {
         const auto size_a = a.end - a.begin;
         const auto size_b = b.end - b.begin;
         return (a.slots != 0) < (b.slots != 0) || ((a.slots != 0) == (b.slots != 0) && size_a < size_b);
-    });
+    };
+    for (std::size_t k = 1; k < requirements_.size(); ++k) {
+        const RequirementSpan moving = requirements_[k];
+        std::size_t at = k;
+        for (; at > 0 && before(moving, requirements_[at - 1]); --at) {
+            requirements_[at] = requirements_[at - 1];
+        }
+        requirements_[at] = moving;
+    }
     // A pattern that opens with "{any}" words ("!(i|we) {any} (is|was) ...") is anchored on
     // the first word after them, so it is not tried at every word of the response.
     std::size_t lead = 0;
@@ -303,11 +313,15 @@ void Pattern::derive_requirements() {
         first_offset_ += seq[lead].kind == Node::Kind::Any ? 1 : 0;
         ++lead;
     }
-    Requirement first;
-    if (add_first(seq, lead, first)) {
-        first_ = std::move(first);
-        std::sort(first_->ids.begin(), first_->ids.end());
-        first_->ids.erase(std::unique(first_->ids.begin(), first_->ids.end()), first_->ids.end());
+    // Gathered in the scratch list, so that the pattern's own list is allocated once, at its
+    // final size.
+    scratch.ids.clear();
+    scratch.slots = 0;
+    if (add_first(seq, lead, scratch)) {
+        std::sort(scratch.ids.begin(), scratch.ids.end());
+        scratch.ids.erase(std::unique(scratch.ids.begin(), scratch.ids.end()), scratch.ids.end());
+        first_ =
+            Requirement{std::vector<int>(scratch.ids.begin(), scratch.ids.end()), scratch.slots};
     }
 }
 
