@@ -53,9 +53,19 @@ public:
         if (check_.failed()) {
             return std::nullopt;
         }
+        // Interned last, so that every id a pattern uses stays what it was.
+        for (const auto& w : c_.determiners) {
+            c_.determiner_ids.push_back(c_.vocabulary.intern(w));
+        }
+        std::sort(c_.determiner_ids.begin(), c_.determiner_ids.end());
+        for (const auto& words : c_.card_idioms) {
+            auto& ids = c_.card_idiom_ids.emplace_back();
+            for (const auto& w : words) {
+                ids.push_back(c_.vocabulary.intern(w));
+            }
+        }
         // Words interned after the lexicon was indexed (patterns) have no entries.
         c_.slot_index_by_id.resize(c_.vocabulary.size());
-        finalize_patterns();
         return std::move(c_);
     }
 
@@ -496,27 +506,6 @@ private:
             for (const auto& [k, v] : string_map(*s, at, "perspective")) {
                 c_.perspective.emplace_back(k, v);
             }
-        }
-    }
-
-    void finalize_patterns() {
-        const std::size_t n = c_.vocabulary.size();
-        auto all = [n](std::vector<Pattern>& patterns) {
-            for (Pattern& p : patterns) {
-                p.finalize(n);
-            }
-        };
-        auto criteria = [&](std::vector<Criterion>& list) {
-            for (Criterion& crit : list) {
-                all(crit.patterns);
-            }
-        };
-        criteria(c_.level_one);
-        criteria(c_.links);
-        all(c_.level_one_except);
-        for (MistakeCriteria& m : c_.mistakes) {
-            criteria(m.criteria);
-            all(m.except);
         }
     }
 

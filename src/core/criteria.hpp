@@ -94,6 +94,11 @@ struct Criteria {
     // words, though each alone is a stop word: a count followed by a unit.
     std::vector<std::string> time_counts; // normalised words, sorted
     std::vector<std::string> time_units;  // stems, sorted
+    // Determiners and idioms by vocabulary id (every word is interned, so a token spelled
+    // the same carries its id): scoring checks every token against them, by id rather than
+    // by string.
+    std::vector<int> determiner_ids;              // sorted
+    std::vector<std::vector<int>> card_idiom_ids; // per idiom, its words' ids
     std::string level_two_explain;
 
     // Negation

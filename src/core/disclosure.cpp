@@ -97,11 +97,11 @@ public:
                 slots_ |= SlotMask{1} << h.slot;
             }
         }
-        c.vocabulary.candidates(tokens_, slots_, candidates_);
+        c.vocabulary.candidates(tokens_, hits_, starts_);
         input_.tokens = &tokens_;
         input_.hits = &hits_;
         input_.present = &present_;
-        input_.candidates = &candidates_;
+        input_.starts = &starts_;
         input_.slots = slots_;
     }
 
@@ -150,7 +150,7 @@ private:
     std::vector<Token> tokens_;
     std::vector<std::vector<SlotHit>> hits_;
     std::vector<char> present_;
-    std::vector<char> candidates_;
+    StartPositions starts_;
     SlotMask slots_ = 0;
     MatchInput input_;
 };

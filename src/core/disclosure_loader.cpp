@@ -61,17 +61,6 @@ public:
             return std::nullopt;
         }
         c_.slot_index_by_id.resize(c_.vocabulary.size());
-        const std::size_t n = c_.vocabulary.size();
-        for (auto& crit : c_.criteria) {
-            for (auto* list : {&crit.patterns, &crit.except}) {
-                for (Pattern& p : *list) {
-                    p.finalize(n);
-                }
-            }
-        }
-        for (Pattern& p : c_.not_negation) {
-            p.finalize(n);
-        }
         return std::move(c_);
     }
 

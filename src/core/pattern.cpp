@@ -289,11 +289,21 @@ void Pattern::derive_requirements() {
         }
     }
     // Single words first: they fail fastest for a response that cannot match.
-    std::stable_sort(requirements_.begin(), requirements_.end(), [](const RequirementSpan& a, const RequirementSpan& b) {
+    // A stable insertion sort: a pattern has a handful of requirements, and std::stable_sort
+    // allocated a buffer for every pattern.
+    const auto before = [](const RequirementSpan& a, const RequirementSpan& b) {
         const auto size_a = a.end - a.begin;
         const auto size_b = b.end - b.begin;
         return (a.slots != 0) < (b.slots != 0) || ((a.slots != 0) == (b.slots != 0) && size_a < size_b);
-    });
+    };
+    for (std::size_t k = 1; k < requirements_.size(); ++k) {
+        const RequirementSpan moving = requirements_[k];
+        std::size_t at = k;
+        for (; at > 0 && before(moving, requirements_[at - 1]); --at) {
+            requirements_[at] = requirements_[at - 1];
+        }
+        requirements_[at] = moving;
+    }
     // A pattern that opens with "{any}" words ("!(i|we) {any} (is|was) ...") is anchored on
     // the first word after them, so it is not tried at every word of the response.
     std::size_t lead = 0;
@@ -303,21 +313,15 @@ void Pattern::derive_requirements() {
         first_offset_ += seq[lead].kind == Node::Kind::Any ? 1 : 0;
         ++lead;
     }
-    Requirement first;
-    if (add_first(seq, lead, first)) {
-        first_ = std::move(first);
-        std::sort(first_->ids.begin(), first_->ids.end());
-        first_->ids.erase(std::unique(first_->ids.begin(), first_->ids.end()), first_->ids.end());
-    }
-}
-
-
-void Pattern::finalize(std::size_t vocabulary_size) {
-    first_ids_.assign(vocabulary_size, false);
-    if (first_) {
-        for (int id : first_->ids) {
-            first_ids_[static_cast<std::size_t>(id)] = true;
-        }
+    // Gathered in the scratch list, so that the pattern's own list is allocated once, at its
+    // final size.
+    scratch.ids.clear();
+    scratch.slots = 0;
+    if (add_first(seq, lead, scratch)) {
+        std::sort(scratch.ids.begin(), scratch.ids.end());
+        scratch.ids.erase(std::unique(scratch.ids.begin(), scratch.ids.end()), scratch.ids.end());
+        first_ =
+            Requirement{std::vector<int>(scratch.ids.begin(), scratch.ids.end()), scratch.slots};
     }
 }
 
@@ -328,24 +332,27 @@ std::optional<TokenSpan> Pattern::scan(const MatchInput& input, std::size_t from
             if (start + first_offset_ >= tokens.size()) {
                 break;
             }
-            const Token& t = tokens[start + first_offset_];
-            const bool by_word = !first_ids_.empty()
-                                     ? ((t.text_id >= 0 && first_ids_[static_cast<std::size_t>(t.text_id)]) ||
-                                        (t.stem_id >= 0 && first_ids_[static_cast<std::size_t>(t.stem_id)]))
-                                     : token_meets(*first_, t, {});
-            if (!by_word && !(first_->slots != 0 && token_meets(Requirement{{}, first_->slots}, t, (*input.hits)[start + first_offset_]))) {
+            if (!token_meets(*first_, tokens[start + first_offset_],
+                             (*input.hits)[start + first_offset_])) {
                 continue;
             }
         }
-        Matcher matcher(input, start);
-        std::size_t end = start;
-        auto accept = [&](std::size_t e) {
-            end = e;
-            return e > start; // a match must consume at least one word
-        };
-        if (matcher.sequence(sequence_, 0, start, Continuation(accept))) {
-            return TokenSpan{start, end};
+        if (const auto end = match_at(input, start)) {
+            return TokenSpan{start, *end};
         }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::size_t> Pattern::match_at(const MatchInput& input, std::size_t start) const {
+    Matcher matcher(input, start);
+    std::size_t end = start;
+    auto accept = [&](std::size_t e) {
+        end = e;
+        return e > start; // a match must consume at least one word
+    };
+    if (matcher.sequence(sequence_, 0, start, Continuation(accept))) {
+        return end;
     }
     return std::nullopt;
 }
@@ -363,9 +370,11 @@ std::optional<TokenSpan> Pattern::find_first(const MatchInput& input, std::size_
 
 std::vector<TokenSpan> Pattern::find_all(const MatchInput& input) const {
     std::vector<TokenSpan> spans;
-    if (input.candidates != nullptr && serial_ >= 0 &&
-        static_cast<std::size_t>(serial_) < input.candidates->size() &&
-        (*input.candidates)[static_cast<std::size_t>(serial_)] == 0) {
+    const bool indexed = input.starts != nullptr && serial_ >= 0 &&
+                         static_cast<std::size_t>(serial_) < input.starts->head.size();
+    const int head =
+        indexed ? input.starts->head[static_cast<std::size_t>(serial_)] : StartPositions::kAnywhere;
+    if (head == StartPositions::kNone) {
         return spans;
     }
     if (input.present != nullptr) {
@@ -376,6 +385,23 @@ std::vector<TokenSpan> Pattern::find_all(const MatchInput& input) const {
         }
     }
     std::size_t from = 0;
+    if (head != StartPositions::kAnywhere) {
+        // Only the tokens the first word or slot is at, rather than testing every token: the
+        // same starts, in the same order, as scan() would try.
+        for (int e = head; e != StartPositions::kNone;
+             e = input.starts->entries[static_cast<std::size_t>(e)].next) {
+            const std::size_t anchor = input.starts->entries[static_cast<std::size_t>(e)].position;
+            if (anchor < from + first_offset_) {
+                continue;
+            }
+            const std::size_t start = anchor - first_offset_;
+            if (const auto end = match_at(input, start)) {
+                spans.push_back({start, *end});
+                from = *end;
+            }
+        }
+        return spans;
+    }
     while (auto span = scan(input, from)) {
         spans.push_back(*span);
         from = span->end;

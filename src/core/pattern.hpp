@@ -31,6 +31,9 @@
 
 namespace et {
 
+struct SlotHit;
+struct StartPositions;
+
 // Every word and stem a pattern mentions gets a small integer id, so that matching compares
 // integers rather than strings. Stems are stored under a marked key (see stem_key).
 //
@@ -59,9 +62,9 @@ public:
     // start cannot be told); returns the pattern's serial number.
     int add_pattern(const std::vector<int>& ids, std::uint64_t slots, bool always);
     std::size_t pattern_count() const { return static_cast<std::size_t>(patterns_); }
-    // Marks, per pattern serial, whether the pattern could start at one of these tokens.
-    void candidates(const std::vector<Token>& tokens, std::uint64_t slots_present,
-                    std::vector<char>& out) const;
+    // Lists, per pattern serial, the tokens at which the pattern's first word or slot is.
+    void candidates(const std::vector<Token>& tokens, const std::vector<std::vector<SlotHit>>& hits,
+                    StartPositions& out) const;
 
 private:
     // Looked up by string_view, so that a lookup never builds a string first. Not noexcept
@@ -105,13 +108,27 @@ struct SlotHit {
     std::uint8_t length; // tokens consumed
 };
 
+// Where each pattern could start in one input: per pattern serial, the positions of the
+// tokens its first word or slot is at, ascending. The lists are threaded through one array,
+// so that building them for every pattern allocates twice per response, not per pattern.
+struct StartPositions {
+    static constexpr int kNone = -1;     // the pattern cannot start anywhere
+    static constexpr int kAnywhere = -2; // its start cannot be told: try every token
+    struct Entry {
+        std::uint32_t position; // of the token the first word or slot is at
+        int next;               // index in `entries`, or kNone
+    };
+    std::vector<int> head; // per pattern serial: its first entry, kNone or kAnywhere
+    std::vector<Entry> entries;
+};
+
 struct MatchInput {
     const std::vector<Token>* tokens = nullptr;
     const std::vector<std::vector<SlotHit>>* hits = nullptr; // one vector per token
     // Optional summaries of the whole input; when set, patterns that cannot match are
     // skipped without trying every start position.
     const std::vector<char>* present = nullptr;    // per vocabulary id: used anywhere in the input
-    const std::vector<char>* candidates = nullptr; // per pattern serial: could start somewhere
+    const StartPositions* starts = nullptr;        // per pattern serial: where it could start
     SlotMask slots = 0;                            // slots hit anywhere
 };
 
@@ -139,18 +156,14 @@ public:
     std::vector<TokenSpan> find_all(const MatchInput& input) const;
     // False when the input's first-word index rules this pattern out (a cheap pre-check).
     bool may_match(const MatchInput& input) const {
-        return input.candidates == nullptr || serial_ < 0 ||
-               static_cast<std::size_t>(serial_) >= input.candidates->size() ||
-               (*input.candidates)[static_cast<std::size_t>(serial_)] != 0;
+        return input.starts == nullptr || serial_ < 0 ||
+               static_cast<std::size_t>(serial_) >= input.starts->head.size() ||
+               input.starts->head[static_cast<std::size_t>(serial_)] != StartPositions::kNone;
     }
     // The first match that starts at or after `from`.
     std::optional<TokenSpan> find_first(const MatchInput& input, std::size_t from = 0) const;
 
     const std::string& source() const { return source_; }
-
-    // Called once the vocabulary is complete: turns the first-word test into a bitmap
-    // lookup, the hottest check when scoring.
-    void finalize(std::size_t vocabulary_size);
 
     struct Node;
     using Sequence = std::vector<Node>;
@@ -166,6 +179,8 @@ private:
     void derive_requirements();
     // find_first without the whole-input requirement check (find_all checks once).
     std::optional<TokenSpan> scan(const MatchInput& input, std::size_t from) const;
+    // The end of a match that starts at `start`, if there is one.
+    std::optional<std::size_t> match_at(const MatchInput& input, std::size_t start) const;
 
     std::string source_;
     Sequence sequence_;                      // the top-level sequence
@@ -180,7 +195,6 @@ private:
     std::optional<Requirement> first_;       // what the first token of a match must meet
     std::size_t first_offset_ = 0;           // ... counted after this many leading "{any}" words
     int serial_ = -1;                        // index in the vocabulary's pattern index
-    std::vector<bool> first_ids_;            // by vocabulary id: can start a match (after finalize)
 };
 
 struct Pattern::Node {

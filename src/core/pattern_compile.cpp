@@ -151,6 +151,9 @@ private:
                     }
                 }
                 branch.clear();
+                // Room for a typical phrase: growing one node at a time moved every node
+                // (a large struct) two or three times.
+                branch.reserve(4);
                 if (!parse_sequence(branch, closer)) {
                     return false;
                 }
@@ -162,6 +165,7 @@ private:
                 } else {
                     if (single_words) {
                         single_words = false;
+                        node.branches.reserve(words.size() + 4);
                         for (const auto& [text_id, stem_id] : words) {
                             Pattern::Node word;
                             word.text_id = text_id;

@@ -19,7 +19,6 @@ namespace et {
 
 using scoring::contains;
 using scoring::format_text;
-using scoring::sorted_contains;
 
 const char* match_kind_id(MatchKind kind) {
     switch (kind) {
@@ -54,6 +53,17 @@ using scoring::overlaps;
 
 namespace {
 
+// A word's length and first bytes in one integer. Words with different keys differ, so
+// comparing keys first leaves almost no card comparison to compare strings.
+std::uint64_t quick_key(const std::string& word) {
+    std::uint64_t key = word.size() & 0xff;
+    const std::size_t n = std::min<std::size_t>(word.size(), 7);
+    for (std::size_t k = 0; k < n; ++k) {
+        key |= std::uint64_t{static_cast<unsigned char>(word[k])} << (8 * (k + 1));
+    }
+    return key;
+}
+
 struct CardReference {
     const CardFact* fact = nullptr;
     TokenSpan span;
@@ -73,22 +83,28 @@ std::vector<CardReference> find_card_references(const PreparedStep& step, const 
     // Words of a set phrase ("of course", "at least") never name something on the card.
     std::vector<bool> idiom(tokens.size(), false);
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-        for (const auto& words : c.card_idioms) {
-            if (i + words.size() <= tokens.size() &&
-                std::equal(words.begin(), words.end(), tokens.begin() + static_cast<std::ptrdiff_t>(i),
-                           [](const std::string& w, const Token& t) { return w == t.text; })) {
+        for (const auto& ids : c.card_idiom_ids) {
+            if (i + ids.size() <= tokens.size() &&
+                std::equal(ids.begin(), ids.end(), tokens.begin() + static_cast<std::ptrdiff_t>(i),
+                           [](int id, const Token& t) { return id == t.text_id; })) {
                 std::fill(idiom.begin() + static_cast<std::ptrdiff_t>(i),
-                          idiom.begin() + static_cast<std::ptrdiff_t>(i + words.size()), true);
+                          idiom.begin() + static_cast<std::ptrdiff_t>(i + ids.size()), true);
             }
         }
     }
+    // Per token, the quick keys of its stem and of the stem it compares as.
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> keys;
+    keys.reserve(tokens.size());
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         stems.push_back(&c.card_stem(tokens[i].stem_id, tokens[i].stem));
+        keys.emplace_back(quick_key(tokens[i].stem), quick_key(*stems.back()));
         if (idiom[i]) {
             continue;
         }
         every.push_back(i);
-        if (!sorted_contains(c.determiners, tokens[i].text)) {
+        if (tokens[i].text_id < 0 ||
+            !std::binary_search(c.determiner_ids.begin(), c.determiner_ids.end(),
+                                tokens[i].text_id)) {
             content_words.push_back(i);
         }
     }
@@ -100,12 +116,18 @@ std::vector<CardReference> find_card_references(const PreparedStep& step, const 
             const std::vector<std::size_t>& content = phrase.whole ? every : content_words;
             // A synonym counts unless the partner just said it: "the hospital" they mentioned
             // is not a memory of "the ward" on the card.
+            std::pair<std::uint64_t, std::uint64_t> word_keys;
             const auto same_thing = [&](std::size_t token, std::size_t word) {
-                return tokens[token].stem == phrase.stems[word] ||
-                       (*stems[token] == phrase.compared[word] &&
+                return (keys[token].first == word_keys.first &&
+                        tokens[token].stem == phrase.stems[word]) ||
+                       (keys[token].second == word_keys.second &&
+                        *stems[token] == phrase.compared[word] &&
                         step.said_stems.count(tokens[token].stem) == 0);
             };
+            const auto first_keys =
+                std::make_pair(quick_key(phrase.stems[0]), quick_key(phrase.compared[0]));
             for (std::size_t k = 0; k < content.size(); ++k) {
+                word_keys = first_keys;
                 if (!same_thing(content[k], 0)) {
                     continue;
                 }
@@ -113,6 +135,7 @@ std::vector<CardReference> find_card_references(const PreparedStep& step, const 
                 bool found = true;
                 for (std::size_t m = 1; m < phrase.stems.size() && found; ++m) {
                     found = false;
+                    word_keys = {quick_key(phrase.stems[m]), quick_key(phrase.compared[m])};
                     for (std::size_t next = at + 1; next < content.size() && next <= at + 1 + kMaxGap; ++next) {
                         if (tokens[content[next]].sentence != tokens[content[k]].sentence) {
                             break;

@@ -51,9 +51,9 @@ public:
         }
         input_.tokens = &tokens_;
         input_.hits = &hits_;
-        c.vocabulary.candidates(tokens_, slots_, candidates_);
+        c.vocabulary.candidates(tokens_, hits_, starts_);
         input_.present = &present_;
-        input_.candidates = &candidates_;
+        input_.starts = &starts_;
         input_.slots = slots_;
     }
 
@@ -185,7 +185,7 @@ private:
     std::vector<std::vector<SlotHit>> hits_;
     MatchInput input_;
     std::vector<char> present_;
-    std::vector<char> candidates_;
+    StartPositions starts_;
     SlotMask slots_ = 0;
     // A few pattern lists (the exceptions) per response: a vector beats a map here.
     mutable std::vector<std::pair<const std::vector<Pattern>*, std::vector<TokenSpan>>>

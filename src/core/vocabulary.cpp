@@ -2,6 +2,7 @@
 // patterns that lets a response try only the patterns that could start in it.
 #include "core/pattern.hpp"
 
+#include <bit>
 #include <tuple>
 
 namespace et {
@@ -49,36 +50,56 @@ int Vocabulary::add_pattern(const std::vector<int>& ids, std::uint64_t slots, bo
         }
         by_id_[static_cast<std::size_t>(id)].push_back(serial);
     }
-    for (int slot = 0; slot < 64; ++slot) {
-        if ((slots >> slot) & 1u) {
-            by_slot_[static_cast<std::size_t>(slot)].push_back(serial);
-        }
+    // Only the set bits (most patterns name no slot first, a few one or two).
+    for (std::uint64_t rest = slots; rest != 0; rest &= rest - 1) {
+        by_slot_[static_cast<std::size_t>(std::countr_zero(rest))].push_back(serial);
     }
     return serial;
 }
 
-void Vocabulary::candidates(const std::vector<Token>& tokens, std::uint64_t slots_present,
-                            std::vector<char>& out) const {
-    out.assign(static_cast<std::size_t>(patterns_), 0);
+void Vocabulary::candidates(const std::vector<Token>& tokens,
+                            const std::vector<std::vector<SlotHit>>& hits,
+                            StartPositions& out) const {
+    out.head.assign(static_cast<std::size_t>(patterns_), StartPositions::kNone);
+    out.entries.clear();
     for (int serial : always_) {
-        out[static_cast<std::size_t>(serial)] = 1;
+        out.head[static_cast<std::size_t>(serial)] = StartPositions::kAnywhere;
     }
-    for (const Token& t : tokens) {
-        for (int id : {t.text_id, t.stem_id}) {
-            if (id < 0) {
-                continue;
+    // Room for every entry up front: growing the array was most of building it.
+    std::size_t most = 0;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        for (int id : {tokens[i].text_id, tokens[i].stem_id}) {
+            if (id >= 0 && static_cast<std::size_t>(id) < by_id_.size()) {
+                most += by_id_[static_cast<std::size_t>(id)].size();
             }
-            if (static_cast<std::size_t>(id) < by_id_.size()) {
+        }
+        for (const SlotHit& hit : hits[i]) {
+            most += by_slot_[hit.slot].size();
+        }
+    }
+    out.entries.reserve(most);
+    // Last token first, each new entry in front, so that every list ends up ascending; a
+    // token that starts a pattern by both its word and its stem is listed once.
+    const auto add = [&](int serial, std::uint32_t position) {
+        int& head = out.head[static_cast<std::size_t>(serial)];
+        if (head >= 0 && out.entries[static_cast<std::size_t>(head)].position == position) {
+            return;
+        }
+        out.entries.push_back({position, head});
+        head = static_cast<int>(out.entries.size() - 1);
+    };
+    for (std::size_t i = tokens.size(); i-- > 0;) {
+        const auto position = static_cast<std::uint32_t>(i);
+        for (int id : {tokens[i].text_id, tokens[i].stem_id}) {
+            if (id >= 0 && static_cast<std::size_t>(id) < by_id_.size()) {
                 for (int serial : by_id_[static_cast<std::size_t>(id)]) {
-                    out[static_cast<std::size_t>(serial)] = 1;
+                    add(serial, position);
                 }
             }
         }
-    }
-    for (int slot = 0; slot < 64; ++slot) {
-        if ((slots_present >> slot) & 1u) {
-            for (int serial : by_slot_[static_cast<std::size_t>(slot)]) {
-                out[static_cast<std::size_t>(serial)] = 1;
+        for (const SlotHit& hit : hits[i]) {
+            for (int serial : by_slot_[hit.slot]) {
+                add(serial, position);
             }
         }
     }
