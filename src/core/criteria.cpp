@@ -1,6 +1,7 @@
 // Loads and compiles a criteria file; any error refuses the whole file.
 #include "core/criteria.hpp"
 
+#include "core/criteria_internal.hpp"
 #include "core/json_checker.hpp"
 #include "core/pattern_reading.hpp"
 
@@ -296,85 +297,7 @@ private:
         c_.slight_validations = level_one_ids(*l2, at, "slight_validations");
         std::sort(c_.stopwords.begin(), c_.stopwords.end());
         std::sort(c_.determiners.begin(), c_.determiners.end());
-        read_card_synonyms(*l2, at);
-        for (const auto& idiom : check_.string_array_member(*l2, at, "idioms", false).value_or(std::vector<std::string>{})) {
-            auto words = normalise_words(idiom, c_.normalisation);
-            if (!words.empty()) {
-                c_.card_idioms.push_back(std::move(words));
-            }
-        }
-        read_time_spans(*l2, at);
-    }
-
-    // "time_spans": {"counts": ["two", "last", ...], "units": ["years", ...]}.
-    void read_time_spans(const nlohmann::json& l2, const JsonPath& at) {
-        const auto* spans = check_.object_member(l2, at, "time_spans", false);
-        if (spans == nullptr) {
-            return;
-        }
-        const JsonPath here = at / "time_spans";
-        for (const auto& w : check_.string_array_member(*spans, here, "counts", true).value_or(std::vector<std::string>{})) {
-            for (auto& n : normalise_words(w, c_.normalisation)) {
-                c_.time_counts.push_back(std::move(n));
-            }
-        }
-        for (const auto& w : check_.string_array_member(*spans, here, "units", true).value_or(std::vector<std::string>{})) {
-            for (const auto& n : normalise_words(w, c_.normalisation)) {
-                c_.time_units.push_back(stem_of(n, c_.normalisation));
-            }
-        }
-        for (auto* list : {&c_.time_counts, &c_.time_units}) {
-            std::sort(list->begin(), list->end());
-            list->erase(std::unique(list->begin(), list->end()), list->end());
-        }
-    }
-
-    // "synonyms": groups of single words that name the same thing on a partner card.
-    void read_card_synonyms(const nlohmann::json& l2, const JsonPath& at) {
-        const auto* groups = check_.member(l2, at, "synonyms", false);
-        if (groups == nullptr || !check_.expect_array(*groups, at / "synonyms")) {
-            return;
-        }
-        for (std::size_t g = 0; g < groups->size(); ++g) {
-            const JsonPath here = at / "synonyms" / g;
-            const auto& group = (*groups)[g];
-            if (!check_.expect_array(group, here)) {
-                continue;
-            }
-            if (group.size() < 2) {
-                check_.error(here, "a synonym group needs at least two words");
-                continue;
-            }
-            const int index = static_cast<int>(c_.card_synonym_stems.size());
-            for (std::size_t k = 0; k < group.size(); ++k) {
-                if (!check_.expect_string(group[k], here, k)) {
-                    continue;
-                }
-                const auto words = normalise_words(group[k].get<std::string>(), c_.normalisation);
-                if (words.size() != 1) {
-                    check_.error(here / k, "a synonym is one word (\"" +
-                                               group[k].get<std::string>() + "\" is " +
-                                               std::to_string(words.size()) + ")");
-                    continue;
-                }
-                const std::string stem = stem_of(words.front(), c_.normalisation);
-                if (c_.card_synonym_stems.size() == static_cast<std::size_t>(index)) {
-                    c_.card_synonym_stems.push_back(stem);
-                }
-                const auto id = static_cast<std::size_t>(c_.vocabulary.intern(stem_key(stem)));
-                if (c_.card_synonym_of.size() <= id) {
-                    c_.card_synonym_of.resize(id + 1, -1);
-                }
-                int& slot = c_.card_synonym_of[id];
-                if (slot >= 0 && slot != index) {
-                    check_.error(here / k, "\"" + group[k].get<std::string>() +
-                                               "\" is already in synonym group " +
-                                               std::to_string(slot + 1));
-                    continue;
-                }
-                slot = index;
-            }
-        }
+        read_card_words(check_, *l2, at, c_);
     }
 
     // Indexes a lexicon or list entry by the vocabulary id of its first word (or stem key),
