@@ -39,11 +39,12 @@ using scoring::sorted_contains;
 
 namespace {
 
-// Content words of a phrase: normalised, without stop words and determiners.
-std::vector<std::string> content_stems(std::string_view phrase, const Criteria& c,
+// Stems of a phrase's content words: its tokens without stop words, determiners and
+// `exclude_words`.
+std::vector<std::string> content_stems(const std::vector<Token>& tokens, const Criteria& c,
                                        const std::set<std::string>& exclude_words) {
     std::vector<std::string> out;
-    for (const Token& t : tokenize(phrase, c.normalisation)) {
+    for (const Token& t : tokens) {
         if (sorted_contains(c.determiners, t.text) || sorted_contains(c.stopwords, t.text) ||
             exclude_words.count(t.text) > 0) {
             continue;
@@ -343,6 +344,10 @@ std::shared_ptr<const PreparedStep> Scorer::prepare(const ScoringStep& step) con
     for (const CardFact& fact : step.card) {
         PreparedFact pf;
         pf.owned = fact;
+        // Tokenized once: its content words serve the references and the relevance, its
+        // word pairs the spans of time.
+        const auto fact_tokens = tokenize(fact.text, c.normalisation);
+        const auto fact_stems = content_stems(fact_tokens, c, name_words);
         std::vector<std::vector<std::string>> candidates;
         std::vector<bool> whole_cues; // parallel to candidates when they come from cues
         if (!fact.cues.empty()) {
@@ -375,13 +380,12 @@ std::shared_ptr<const PreparedStep> Scorer::prepare(const ScoringStep& step) con
             }
         } else {
             // Without cues, any distinctive content word of the fact refers to it.
-            for (const auto& stem : content_stems(fact.text, c, name_words)) {
+            for (const auto& stem : fact_stems) {
                 if (stem.size() >= 3 && !is_feeling_word(c, stem)) {
                     candidates.push_back({stem});
                 }
             }
             // "six years", "last year": stop words alone, a memory of the card together.
-            const auto fact_tokens = tokenize(fact.text, c.normalisation);
             for (std::size_t i = 0; i + 1 < fact_tokens.size(); ++i) {
                 if (fact_tokens[i].clause == fact_tokens[i + 1].clause &&
                     sorted_contains(c.time_counts, fact_tokens[i].text) &&
@@ -408,7 +412,7 @@ std::shared_ptr<const PreparedStep> Scorer::prepare(const ScoringStep& step) con
                                                 k < whole_cues.size() && whole_cues[k]});
             }
         }
-        for (const auto& stem : content_stems(fact.text, c, name_words)) {
+        for (const auto& stem : fact_stems) {
             pf.relevance += static_cast<int>(p->said_stems.count(stem));
         }
         p->facts.push_back(std::move(pf));
