@@ -1,14 +1,16 @@
 // The criteria file: the default loads; errors are located and refuse the whole file.
-#include <gtest/gtest.h>
-
-#include <fstream>
-#include <sstream>
-
 #include "core/criteria.hpp"
 #include "test_support.hpp"
 
+#include <fstream>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sstream>
+
 namespace et {
 namespace {
+
+using ::testing::HasSubstr;
 
 std::string default_text() {
     std::ifstream in(test::source_path("assets/criteria/default.json"));
@@ -60,36 +62,33 @@ TEST(Criteria, BadPatternIsLocatedAndRefused) {
     const auto load = load_with("\"no wonder {any}\"", "\"no wonder {anything}\"");
     EXPECT_FALSE(load.criteria);
     const std::string e = first_error(load);
-    EXPECT_NE(e.find("edited.json:"), std::string::npos) << e;
-    EXPECT_NE(e.find("level_one.criteria.no_wonder.patterns["), std::string::npos) << e;
-    EXPECT_NE(e.find("unknown slot {anything}"), std::string::npos) << e;
+    EXPECT_THAT(e, HasSubstr("edited.json:"));
+    EXPECT_THAT(e, HasSubstr("level_one.criteria.no_wonder.patterns["));
+    EXPECT_THAT(e, HasSubstr("unknown slot {anything}"));
 }
 
 TEST(Criteria, WrongTypesAndUnknownIdsAreRefused) {
-    EXPECT_NE(first_error(load_with("\"named_feeling_bonus\": 10", "\"named_feeling_bonus\": \"ten\""))
-                  .find("weights.named_feeling_bonus: expected an integer from 0 to 100, got a string"),
-              std::string::npos);
-    EXPECT_NE(first_error(load_with("\"fixing\": {", "\"fixin\": {")).find("unknown mistake id \"fixin\""),
-              std::string::npos);
-    EXPECT_NE(first_error(load_with("\"furious\": 4", "\"furious\": 9"))
-                  .find("lexicon.mad.furious: expected an integer from 1 to 4, got 9"),
-              std::string::npos);
-    EXPECT_NE(first_error(load_with("\"cancels_after\": [", "\"cancels_after\": [\"nope\", "))
-                  .find("mistakes.making_it_about_you.cancels_after[0]: no level_one criterion has "
-                        "the id \"nope\""),
-              std::string::npos);
+    EXPECT_THAT(
+        first_error(load_with("\"named_feeling_bonus\": 10", "\"named_feeling_bonus\": \"ten\"")),
+        HasSubstr("weights.named_feeling_bonus: expected an integer from 0 to 100, got a string"));
+    EXPECT_THAT(first_error(load_with("\"fixing\": {", "\"fixin\": {")),
+                HasSubstr("unknown mistake id \"fixin\""));
+    EXPECT_THAT(first_error(load_with("\"furious\": 4", "\"furious\": 9")),
+                HasSubstr("lexicon.mad.furious: expected an integer from 1 to 4, got 9"));
+    EXPECT_THAT(
+        first_error(load_with("\"cancels_after\": [", "\"cancels_after\": [\"nope\", ")),
+        HasSubstr("mistakes.making_it_about_you.cancels_after[0]: no level_one criterion has "
+                  "the id \"nope\""));
     EXPECT_FALSE(load_criteria_text("x.json", "{\"name\": ").criteria);
     EXPECT_FALSE(load_criteria_text("x.json", "[]").criteria);
 }
 
 TEST(Criteria, GroupsNameKnownSlotsAndNewNames) {
-    EXPECT_NE(first_error(load_with("\"appraisal\": [", "\"appraisal\": [\"nonsense\", "))
-                  .find("groups.appraisal[0]: unknown group or list \"nonsense\""),
-              std::string::npos);
+    EXPECT_THAT(first_error(load_with("\"appraisal\": [", "\"appraisal\": [\"nonsense\", ")),
+                HasSubstr("groups.appraisal[0]: unknown group or list \"nonsense\""));
     // A group may not take a name a list already has: which one would {you} mean?
-    EXPECT_NE(first_error(load_with("\"appraisal\": [", "\"you\": [\"mad\"], \"appraisal\": ["))
-                  .find("groups.you: the name \"you\" is already used by another group or list"),
-              std::string::npos);
+    EXPECT_THAT(first_error(load_with("\"appraisal\": [", "\"you\": [\"mad\"], \"appraisal\": [")),
+                HasSubstr("groups.you: the name \"you\" is already used by another group or list"));
 }
 
 TEST(Criteria, CardSynonymsAreSingleWordsInOneGroup) {
@@ -102,31 +101,28 @@ TEST(Criteria, CardSynonymsAreSingleWordsInOneGroup) {
               c.card_stem(stem_of("doctor", c.normalisation)));
     EXPECT_EQ(c.card_stem("table"), "table");
 
-    EXPECT_NE(first_error(load_with("[\n        \"lawyer\",", "[\n        \"family lawyer\","))
-                  .find("level_two.synonyms[0][0]: a synonym is one word (\"family lawyer\" is 2)"),
-              std::string::npos);
-    EXPECT_NE(first_error(load_with("[\n        \"lawyer\",", "[\n        \"doctor\", \"lawyer\","))
-                  .find("level_two.synonyms[2][0]: \"doctor\" is already in synonym group 1"),
-              std::string::npos);
-    EXPECT_NE(
-        first_error(load_with("[\n        \"lawyer\",", "[\"lawyer\"], [\n        \"lawyer\","))
-            .find("level_two.synonyms[0]: a synonym group needs at least two words"),
-        std::string::npos);
+    EXPECT_THAT(
+        first_error(load_with("[\n        \"lawyer\",", "[\n        \"family lawyer\",")),
+        HasSubstr("level_two.synonyms[0][0]: a synonym is one word (\"family lawyer\" is 2)"));
+    EXPECT_THAT(
+        first_error(load_with("[\n        \"lawyer\",", "[\n        \"doctor\", \"lawyer\",")),
+        HasSubstr("level_two.synonyms[2][0]: \"doctor\" is already in synonym group 1"));
+    EXPECT_THAT(
+        first_error(load_with("[\n        \"lawyer\",", "[\"lawyer\"], [\n        \"lawyer\",")),
+        HasSubstr("level_two.synonyms[0]: a synonym group needs at least two words"));
 }
 
 TEST(Criteria, TimeSpansAreListsOfWords) {
-    EXPECT_NE(first_error(load_with("\"counts\": [", "\"counts\": 3, \"was\": ["))
-                  .find("level_two.time_spans.counts"),
-              std::string::npos);
-    EXPECT_NE(first_error(load_with("\"units\": [", "\"units\": [7, "))
-                  .find("level_two.time_spans.units[0]"),
-              std::string::npos);
+    EXPECT_THAT(first_error(load_with("\"counts\": [", "\"counts\": 3, \"was\": [")),
+                HasSubstr("level_two.time_spans.counts"));
+    EXPECT_THAT(first_error(load_with("\"units\": [", "\"units\": [7, ")),
+                HasSubstr("level_two.time_spans.units[0]"));
 }
 
 TEST(Criteria, MissingFeedbackTextIsAnError) {
     const auto load = load_with("\"clean\":", "\"clean_renamed\":");
     EXPECT_FALSE(load.criteria);
-    EXPECT_NE(first_error(load).find("feedback: missing required key \"clean\""), std::string::npos);
+    EXPECT_THAT(first_error(load), HasSubstr("feedback: missing required key \"clean\""));
 }
 
 TEST(Criteria, UnknownTopLevelKeyIsOnlyAWarning) {
