@@ -324,6 +324,9 @@ private:
         c_.negation_exclamation_ids =
             patterns_.word_ids(check_.string_array_member(*n, at, "exclamations", false)
                                    .value_or(std::vector<std::string>{}));
+        c_.negation_determiner_ids =
+            patterns_.word_ids(check_.string_array_member(*n, at, "determiners", false)
+                                   .value_or(std::vector<std::string>{}));
     }
 
     void read_mistakes(const nlohmann::json& root, const JsonPath& top) {
@@ -349,7 +352,7 @@ private:
             const JsonPath here = at / id;
             check_.warn_unknown_keys(*body, here,
                                      {"title", "why", "weight", "criteria", "except", "cancels",
-                                      "cancels_after", "cancels_later_in_sentence", "absorbs",
+                                      "cancels_after", "cancels_later_in_sentence", "cancels_within", "absorbs",
                                       "absorbs_overlapping"});
             auto& out = c_.mistakes[static_cast<std::size_t>(mistake)];
             out.title = check_.string_member(*body, here, "title", true).value_or("");
@@ -372,6 +375,7 @@ private:
             out.cancels = level_one_ids(*body, here, "cancels");
             out.cancels_after = level_one_ids(*body, here, "cancels_after");
             out.cancels_later_in_sentence = level_one_ids(*body, here, "cancels_later_in_sentence");
+            out.cancels_within = level_one_ids(*body, here, "cancels_within");
         }
     }
 

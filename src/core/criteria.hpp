@@ -41,6 +41,9 @@ struct MistakeCriteria {
     // ... and these only later in the mistake's own sentence ("my grandad got like that, it was
     // horrible" judges the listener's story, not the partner's feeling).
     std::vector<std::string> cancels_later_in_sentence;
+    // ... and these only inside the mistake's own words ("I've had such a rubbish day myself"
+    // is the listener's feeling, not a validation of the partner's).
+    std::vector<std::string> cancels_within;
     // Mistakes that this one absorbs in the same sentence: "What are you going to do, call
     // HR?" is one problem-solving question, not also fixing.
     std::vector<Mistake> absorbs;
@@ -105,6 +108,7 @@ struct Criteria {
     std::vector<int> negator_ids;              // vocabulary ids, sorted
     std::vector<int> negation_transparent_ids; // words allowed between a negator and a match
     std::vector<int> negation_exclamation_ids; // "oh" in "oh no": the negator is an exclamation
+    std::vector<int> negation_determiner_ids;  // "no" in "no text is awful": part of the subject
 
     std::array<MistakeCriteria, kMistakeCount> mistakes;
 

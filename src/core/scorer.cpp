@@ -279,8 +279,10 @@ Score Scorer::score(const PreparedStep& step, std::string_view response) const {
             const MistakeCriteria& mc = c.mistakes[static_cast<std::size_t>(*m.mistake)];
             const bool later = v.span.first >= m.span.end;
             const bool same_sentence = a.tokens()[v.span.first].sentence == a.tokens()[m.span.first].sentence;
+            const bool within = v.span.first >= m.span.first && v.span.end <= m.span.end;
             if (contains(mc.cancels, v.criterion->id) || (later && contains(mc.cancels_after, v.criterion->id)) ||
-                (later && same_sentence && contains(mc.cancels_later_in_sentence, v.criterion->id))) {
+                (later && same_sentence && contains(mc.cancels_later_in_sentence, v.criterion->id)) ||
+                (within && contains(mc.cancels_within, v.criterion->id))) {
                 v.dropped = true;
             }
         }

@@ -64,11 +64,24 @@ public:
     // A match is negated when a negator comes just before it, with only "transparent"
     // words (so, that, really, sound...) between: "that doesn't sound so bad".
     bool negated(const TokenSpan& span) const {
+        const Token& first = tokens_[span.first];
+        // "...didn't get it, that must have hurt": the judgement sits in a later clause,
+        // beyond the negator's reach.
+        if (tokens_[span.end - 1].clause != first.clause) {
+            return false;
+        }
         std::size_t i = span.first;
         int budget = 4;
         while (i > 0 && budget-- > 0) {
             const Token& before = tokens_[i - 1];
-            if (before.clause != tokens_[span.first].clause) {
+            if (before.clause != first.clause) {
+                return false;
+            }
+            // "No answers must be so frightening": a determiner right before the match's
+            // first word makes a subject ("no answers"), it does not deny what follows.
+            if (i == span.first && span.end - span.first > 1 &&
+                has_id(c_.negation_determiner_ids, before) &&
+                !has_id(c_.negation_transparent_ids, first)) {
                 return false;
             }
             if (has_id(c_.negator_ids, before)) {
