@@ -117,7 +117,7 @@ Agreement measure(const std::string& cases_path, const std::string& scenario_dir
     return a;
 }
 
-// Sets written independently of the criteria (holdout5 to holdout20 by people who never read the
+// Sets written independently of the criteria (holdout5 to holdout24 by people who never read the
 // criteria or the engine); each was measured once before any tuning on it, and now guards
 // against regressions.
 TEST(ScorerTable, GeneralisesToIndependentSets) {
@@ -144,7 +144,11 @@ TEST(ScorerTable, GeneralisesToIndependentSets) {
                 {"scoring/holdout17/holdout17.jsonl", "scoring/holdout17/scenarios"},
                 {"scoring/holdout18/holdout18.jsonl", "scoring/holdout18/scenarios"},
                 {"scoring/holdout19/holdout19.jsonl", "scoring/holdout19/scenarios"},
-                {"scoring/holdout20/holdout20.jsonl", "scoring/holdout20/scenarios"}};
+                {"scoring/holdout20/holdout20.jsonl", "scoring/holdout20/scenarios"},
+                {"scoring/holdout21/holdout21.jsonl", "scoring/holdout21/scenarios"},
+                {"scoring/holdout22/holdout22.jsonl", "scoring/holdout22/scenarios"},
+                {"scoring/holdout23/holdout23.jsonl", "scoring/holdout23/scenarios"},
+                {"scoring/holdout24/holdout24.jsonl", "scoring/holdout24/scenarios"}};
     for (const auto& set : sets) {
         const Agreement a = measure(test::data_path(set.cases), test::data_path(set.scenarios));
         SCOPED_TRACE(set.cases);
