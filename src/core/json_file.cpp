@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/json_parse.hpp"
 #include "core/utf8.hpp"
 
 namespace et {
@@ -281,7 +282,10 @@ JsonLoad parse_json_text(std::string file, std::string text, const JsonLimits& l
         return result;
     }
     try {
-        nlohmann::json value = nlohmann::json::parse(text);
+        // nlohmann's own parser runs only when the quick one gives up: on invalid JSON, to word
+        // the error.
+        auto quick = parse_json_quickly(text);
+        nlohmann::json value = quick ? std::move(*quick) : nlohmann::json::parse(text);
         result.document.emplace(std::move(file), std::move(text), std::move(value));
     } catch (const nlohmann::json::parse_error& e) {
         const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
