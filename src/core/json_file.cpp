@@ -275,16 +275,18 @@ JsonLoad parse_json_text(std::string file, std::string text, const JsonLimits& l
                                 "invalid UTF-8 at byte offset " + std::to_string(*bad + bom));
         return result;
     }
-    if (const auto deep = find_excess_depth(text, limits.max_depth)) {
-        result.error = error_at(file, text, *deep,
-                                "nesting deeper than " + std::to_string(limits.max_depth) +
-                                    " levels");
-        return result;
+    // What the quick parser reads is valid and no deeper than the limit; only when it gives up
+    // do the depth check and nlohmann's parser run, to word the error.
+    auto quick = parse_json_quickly(text, limits.max_depth);
+    if (!quick) {
+        if (const auto deep = find_excess_depth(text, limits.max_depth)) {
+            result.error = error_at(file, text, *deep,
+                                    "nesting deeper than " + std::to_string(limits.max_depth) +
+                                        " levels");
+            return result;
+        }
     }
     try {
-        // nlohmann's own parser runs only when the quick one gives up: on invalid JSON, to word
-        // the error.
-        auto quick = parse_json_quickly(text);
         nlohmann::json value = quick ? std::move(*quick) : nlohmann::json::parse(text);
         result.document.emplace(std::move(file), std::move(text), std::move(value));
     } catch (const nlohmann::json::parse_error& e) {

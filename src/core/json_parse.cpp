@@ -1,7 +1,9 @@
 // One pass from JSON text to nlohmann::json, for the valid files that every load reads.
 #include "core/json_parse.hpp"
 
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <string>
 
 #include "core/utf8.hpp"
@@ -12,20 +14,31 @@ namespace {
 
 using Json = nlohmann::json;
 
-// Deeper nesting is left to nlohmann (the loaders refuse it before parsing anyway), so
-// that the recursion here stays shallow whatever the input.
-constexpr int kMaxDepth = 256;
+// Deeper nesting is always left to the caller, so that the recursion here stays shallow.
+constexpr int kMaxRecursion = 256;
 
 // The characters nlohmann's lexer may read as part of a number.
 bool is_number_char(char c) {
     return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
 }
 
+// Whether any of the eight bytes of `chunk` is a quote, a backslash, a control character or
+// not ASCII: one test instead of eight over the plain text that most of a string is.
+bool has_special_byte(std::uint64_t chunk) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+    const auto has_zero_byte = [](std::uint64_t v) { return (v - kOnes) & ~v & kHighBits; };
+    const std::uint64_t below_space = (chunk - kOnes * 0x20) & ~chunk & kHighBits;
+    return (has_zero_byte(chunk ^ (kOnes * '"')) | has_zero_byte(chunk ^ (kOnes * '\\')) | below_space |
+            (chunk & kHighBits)) != 0;
+}
+
 // Each reader returns false as soon as the text is not valid JSON; what is wrong is for
 // nlohmann to say.
 class QuickParser {
 public:
-    explicit QuickParser(std::string_view text) : text_(text) {}
+    QuickParser(std::string_view text, int max_depth)
+        : text_(text), max_depth_(std::min(max_depth, kMaxRecursion)) {}
 
     std::optional<Json> parse() {
         Json value;
@@ -34,8 +47,9 @@ public:
             return std::nullopt;
         }
         skip_space();
-        // nlohmann's lexer reads a NUL byte as the end of the input, and ignores what follows.
-        if (pos_ != text_.size() && text_[pos_] != '\0') {
+        // Text after the value, even after a NUL byte (which nlohmann reads as the end of the
+        // input), is for the caller to judge.
+        if (pos_ != text_.size()) {
             return std::nullopt;
         }
         return value;
@@ -89,7 +103,7 @@ private:
     }
 
     bool read_object(Json& out, int depth) {
-        if (depth > kMaxDepth) {
+        if (depth > max_depth_) {
             return false;
         }
         ++pos_; // '{'
@@ -132,7 +146,7 @@ private:
     }
 
     bool read_array(Json& out, int depth) {
-        if (depth > kMaxDepth) {
+        if (depth > max_depth_) {
             return false;
         }
         ++pos_; // '['
@@ -167,6 +181,14 @@ private:
         bool non_ascii = false;
         // Most strings have no escapes: find the closing quote and copy once.
         while (i < text_.size()) {
+            if (i + 8 <= text_.size()) {
+                std::uint64_t chunk = 0;
+                std::memcpy(&chunk, text_.data() + i, 8);
+                if (!has_special_byte(chunk)) {
+                    i += 8;
+                    continue;
+                }
+            }
             const auto c = static_cast<unsigned char>(text_[i]);
             if (c == '"' || c == '\\' || c < 0x20) {
                 break;
@@ -280,13 +302,14 @@ private:
     }
 
     std::string_view text_;
+    int max_depth_;
     std::size_t pos_ = 0;
 };
 
 } // namespace
 
-std::optional<nlohmann::json> parse_json_quickly(std::string_view text) {
-    return QuickParser(text).parse();
+std::optional<nlohmann::json> parse_json_quickly(std::string_view text, int max_depth) {
+    return QuickParser(text, max_depth).parse();
 }
 
 } // namespace et
