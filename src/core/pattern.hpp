@@ -20,14 +20,14 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
-#include <unordered_map>
-#include <unordered_set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "core/text.hpp"
+#include "core/text_index.hpp"
 
 namespace et {
 
@@ -41,17 +41,18 @@ struct StartPositions;
 // only tries the patterns that could begin at one of its words.
 class Vocabulary {
 public:
-    // Room for a criteria file's words up front: growing the tables one rehash at a time
-    // was a measurable part of loading.
+    // Room for a criteria file's words up front: growing the tables step by step was a
+    // measurable part of loading.
     Vocabulary() {
-        ids_.reserve(8192);
-        words_.reserve(4096);
+        ids_.reserve(8192, 64 * 1024);
+        spellings_.reserve(4096, 32 * 1024);
     }
-    int intern(const std::string& key);
-    int find(const std::string& key) const;
+    int intern(std::string_view key);
+    int find(std::string_view key) const;
     // The (word id, stem id) pairs a word written in a pattern stands for ("you're" is two
-    // words), normalised, stemmed and interned once per distinct spelling.
-    const std::vector<std::pair<int, int>>& words_of(std::string_view raw, const Normalisation& normalisation);
+    // words), normalised, stemmed and interned once per distinct spelling. Valid until the
+    // next call.
+    std::span<const std::pair<int, int>> words_of(std::string_view raw, const Normalisation& normalisation);
     std::size_t size() const { return ids_.size(); }
     // Fills text_id and stem_id of every token.
     void assign(std::vector<Token>& tokens) const;
@@ -67,18 +68,12 @@ public:
                     StartPositions& out) const;
 
 private:
-    // Looked up by string_view, so that a lookup never builds a string first. Not noexcept
-    // on purpose: libstdc++ then keeps each key's hash, as it does for std::hash<std::string>.
-    struct TextHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const {
-            return std::hash<std::string_view>{}(s);
-        }
-    };
-    template <typename Value>
-    using TextMap = std::unordered_map<std::string, Value, TextHash, std::equal_to<>>;
-    TextMap<int> ids_;
-    TextMap<std::vector<std::pair<int, int>>> words_;
+    TextIndex ids_; // a word or stem key's number is its id
+    // words_of's memo: per spelling's number, where its pairs end in spelling_words_ (they
+    // begin where the previous spelling's end).
+    TextIndex spellings_;
+    std::vector<std::uint32_t> spelling_ends_;
+    std::vector<std::pair<int, int>> spelling_words_;
     std::vector<std::vector<int>> by_id_; // by vocabulary id (ids are dense)
     std::vector<std::vector<int>> by_slot_ = std::vector<std::vector<int>>(64);
     std::vector<int> always_;

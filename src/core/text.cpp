@@ -382,23 +382,27 @@ std::vector<Token> tokenize(std::string_view text, const Normalisation& normalis
 
 std::vector<std::string> normalise_words(std::string_view phrase, const Normalisation& normalisation) {
     std::vector<std::string> out;
+    normalise_words(phrase, normalisation, out);
+    return out;
+}
+
+void normalise_words(std::string_view phrase, const Normalisation& normalisation, std::vector<std::string>& out) {
     // Fast path for the common case in criteria files: one plain lower-case word that no
     // spelling rule touches.
     const bool plain = !phrase.empty() && std::all_of(phrase.begin(), phrase.end(), [](char ch) {
         return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
     });
     if (plain) {
-        const std::string word(phrase);
+        std::string word(phrase);
         if (normalisation.spellings.count(word) == 0 && normalisation.contractions.count(word) == 0 &&
             normalisation.context_spellings.count(word) == 0) {
-            out.push_back(word);
-            return out;
+            out.push_back(std::move(word));
+            return;
         }
     }
-    for (const Token& t : tokenize(phrase, normalisation)) {
-        out.push_back(t.text);
+    for (Token& t : tokenize(phrase, normalisation)) {
+        out.push_back(std::move(t.text));
     }
-    return out;
 }
 
 } // namespace et
