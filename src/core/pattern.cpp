@@ -272,22 +272,27 @@ bool input_meets(const int* ids, const int* ids_end, SlotMask slots, const Match
 
 void Pattern::derive_requirements() {
     const Sequence& seq = sequence_;
-    // One scratch requirement reused for every node: its list keeps its room.
+    // Gathered in scratch lists kept between patterns, then copied at their final size: a
+    // pattern's own lists are allocated once each, not grown node by node.
     static thread_local Requirement scratch;
-    requirements_.reserve(seq.size());
-    requirement_ids_.reserve(seq.size() * 2);
+    static thread_local std::vector<RequirementSpan> spans;
+    static thread_local std::vector<int> ids;
+    spans.clear();
+    ids.clear();
     for (const Node& node : seq) {
         scratch.ids.clear();
         scratch.slots = 0;
         if (add_requirement(node, scratch)) {
             RequirementSpan span;
-            span.begin = static_cast<std::uint32_t>(requirement_ids_.size());
-            requirement_ids_.insert(requirement_ids_.end(), scratch.ids.begin(), scratch.ids.end());
-            span.end = static_cast<std::uint32_t>(requirement_ids_.size());
+            span.begin = static_cast<std::uint32_t>(ids.size());
+            ids.insert(ids.end(), scratch.ids.begin(), scratch.ids.end());
+            span.end = static_cast<std::uint32_t>(ids.size());
             span.slots = scratch.slots;
-            requirements_.push_back(span);
+            spans.push_back(span);
         }
     }
+    requirements_.assign(spans.begin(), spans.end());
+    requirement_ids_.assign(ids.begin(), ids.end());
     // Single words first: they fail fastest for a response that cannot match.
     // A stable insertion sort: a pattern has a handful of requirements, and std::stable_sort
     // allocated a buffer for every pattern.
