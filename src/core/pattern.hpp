@@ -161,7 +161,6 @@ public:
     const std::string& source() const { return source_; }
 
     struct Node;
-    using Sequence = std::vector<Node>;
 
     // Something a token (or the input) must have: one of these words or stems, or a hit
     // of one of these slots.
@@ -178,7 +177,12 @@ private:
     std::optional<std::size_t> match_at(const MatchInput& input, std::size_t start) const;
 
     std::string source_;
-    Sequence sequence_;                      // the top-level sequence
+    // Every node of the pattern in one list, each followed by what is inside it (see Node):
+    // the top-level sequence is all of it. One list per pattern, rather than one per branch
+    // of every group, made compiling several times less allocation-bound.
+    std::vector<Node> nodes_;
+    std::vector<int> set_ids_;  // the sorted ids of WordSet and Not nodes, by span
+    std::string prefixes_;      // the text of Prefix nodes, by span
     // Every one must be met somewhere in the input. Kept flat (ids of all requirements in one
     // list) because one small list per requirement made compiling allocation-bound.
     struct RequirementSpan {
@@ -192,17 +196,23 @@ private:
     int serial_ = -1;                        // index in the vocabulary's pattern index
 };
 
+// A node of a pattern. The nodes of a group's branches follow it in Pattern::nodes_, each
+// branch opened by a Branch node; `end` is the index just after a node and all it holds, so
+// that a sequence is walked from one node to the next by `end`.
 struct Pattern::Node {
-    enum class Kind { Word, Prefix, Slot, Any, Gap, Optional, Alternatives, ClauseStart, SentenceEnd, Not, WordSet };
+    enum class Kind : std::uint8_t {
+        Word, Prefix, Slot, Any, Gap, Optional, Alternatives, ClauseStart, SentenceEnd, Not, WordSet, Branch
+    };
     Kind kind = Kind::Word;
-    std::string text;
+    bool optional = false;    // WordSet: may also match nothing
+    bool clause_only = false; // Gap: "~" stays within the clause
+    std::uint32_t end = 0;
     int text_id = -1;
     int stem_id = -1; // -1 for "=exact" words
+    // WordSet and Not: sorted word and stem ids of one-word alternatives, in set_ids_;
+    // Prefix: its text, in prefixes_.
+    std::uint32_t span_begin = 0, span_end = 0;
     SlotMask slots = 0;
-    std::vector<Sequence> branches;
-    std::vector<int> ids;   // WordSet: sorted word and stem ids of one-word alternatives
-    bool optional = false;  // WordSet: may also match nothing
-    bool clause_only = false; // Gap: "~" stays within the clause
 };
 
 } // namespace et
