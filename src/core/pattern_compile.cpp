@@ -1,6 +1,7 @@
 // The pattern notation's compiler: a small recursive-descent parser that turns a criteria
 // phrase into nodes, folding one-word alternatives into sets.
 #include <algorithm>
+#include <array>
 #include <deque>
 
 #include "core/pattern.hpp"
@@ -69,22 +70,26 @@ private:
         return true;
     }
 
-    static bool is_delimiter(char c) {
-        switch (c) {
-        case ' ': case '[': case ']': case '(': case ')': case '|': case '{': case '}':
-        case '*': case '!': case '$': case '^': case '~':
-            return true;
-        default:
-            return false;
+    // What each byte is to the parser, looked up rather than tested case by case: the scans
+    // over words are most of the parser's own work.
+    enum CharClass : std::uint8_t { kOther = 0, kWordChar = 1, kDelimiter = 2 };
+    static constexpr std::array<std::uint8_t, 256> kCharClasses = [] {
+        std::array<std::uint8_t, 256> classes{};
+        for (int c = 0; c < 256; ++c) {
+            // Letters, digits, apostrophes and any non-ASCII byte (curly quotes, accented letters).
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'' ||
+                c >= 0x80) {
+                classes[static_cast<std::size_t>(c)] = kWordChar;
+            }
         }
-    }
+        for (const char c : std::string_view(" []()|{}*!$^~")) {
+            classes[static_cast<unsigned char>(c)] = kDelimiter;
+        }
+        return classes;
+    }();
 
-    // Letters, digits, apostrophes and any non-ASCII byte (curly quotes, accented letters).
-    static bool is_word_char(char c) {
-        const auto ch = static_cast<unsigned char>(c);
-        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-               ch == '\'' || ch >= 0x80;
-    }
+    static bool is_delimiter(char c) { return kCharClasses[static_cast<unsigned char>(c)] == kDelimiter; }
+    static bool is_word_char(char c) { return kCharClasses[static_cast<unsigned char>(c)] == kWordChar; }
 
     void skip_spaces() {
         while (pos_ < src_.size() && src_[pos_] == ' ') {
@@ -173,16 +178,15 @@ private:
         if (exact) {
             ++pos_;
         }
+        // Word characters up to a delimiter; anything else before one is an error there.
         std::size_t end = pos_;
-        while (end < src_.size() && !is_delimiter(src_[end])) {
+        while (end < src_.size() && is_word_char(src_[end])) {
             ++end;
         }
-        const std::string_view raw = src_.substr(pos_, end - pos_);
-        for (std::size_t k = 0; k < raw.size(); ++k) {
-            if (!is_word_char(raw[k])) {
-                return fail(pos_ + k, std::string("unexpected '") + raw[k] + "'");
-            }
+        if (end < src_.size() && !is_delimiter(src_[end])) {
+            return fail(end, std::string("unexpected '") + src_[end] + "'");
         }
+        const std::string_view raw = src_.substr(pos_, end - pos_);
         const bool prefix = end < src_.size() && src_[end] == '*';
         pos_ = prefix ? end + 1 : end;
         if (prefix) {
