@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/json_parse.hpp"
 #include "core/utf8.hpp"
 
 namespace et {
@@ -274,14 +275,19 @@ JsonLoad parse_json_text(std::string file, std::string text, const JsonLimits& l
                                 "invalid UTF-8 at byte offset " + std::to_string(*bad + bom));
         return result;
     }
-    if (const auto deep = find_excess_depth(text, limits.max_depth)) {
-        result.error = error_at(file, text, *deep,
-                                "nesting deeper than " + std::to_string(limits.max_depth) +
-                                    " levels");
-        return result;
+    // What the quick parser reads is valid and no deeper than the limit; only when it gives up
+    // do the depth check and nlohmann's parser run, to word the error.
+    auto quick = parse_json_quickly(text, limits.max_depth);
+    if (!quick) {
+        if (const auto deep = find_excess_depth(text, limits.max_depth)) {
+            result.error = error_at(file, text, *deep,
+                                    "nesting deeper than " + std::to_string(limits.max_depth) +
+                                        " levels");
+            return result;
+        }
     }
     try {
-        nlohmann::json value = nlohmann::json::parse(text);
+        nlohmann::json value = quick ? std::move(*quick) : nlohmann::json::parse(text);
         result.document.emplace(std::move(file), std::move(text), std::move(value));
     } catch (const nlohmann::json::parse_error& e) {
         const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;

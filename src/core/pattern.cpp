@@ -24,36 +24,61 @@ private:
     bool (*call_)(const void*, std::size_t);
 };
 
+// A pattern's nodes with the lists their spans index (see Pattern::Node).
+struct NodeList {
+    const Pattern::Node* nodes;
+    const int* set_ids;
+    std::string_view prefixes;
+
+    const Pattern::Node& operator[](std::uint32_t i) const { return nodes[i]; }
+    bool in_set(const Pattern::Node& node, int id) const {
+        return std::binary_search(set_ids + node.span_begin, set_ids + node.span_end, id);
+    }
+};
+
+// The branches of the group at `group`: each opened by a Branch node whose `end` closes it.
+template <class F>
+bool any_branch(const NodeList& nodes, std::uint32_t group, const F& f) {
+    for (std::uint32_t b = group + 1; b < nodes[group].end; b = nodes[b].end) {
+        if (f(b + 1, nodes[b].end)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 class Matcher {
 public:
-    Matcher(const MatchInput& input, std::size_t start)
-        : tokens_(*input.tokens), hits_(*input.hits), sentence_((*input.tokens)[start].sentence) {}
+    Matcher(NodeList nodes, const MatchInput& input, std::size_t start)
+        : nodes_(nodes), tokens_(*input.tokens), hits_(*input.hits), sentence_((*input.tokens)[start].sentence) {}
 
-    bool sequence(const Pattern::Sequence& seq, std::size_t i, std::size_t pos,
-                  const Continuation& next) const {
-        if (i == seq.size()) {
+    // Matches the sequence of nodes [i, end) at `pos`, then `next`.
+    bool sequence(std::uint32_t i, std::uint32_t end, std::size_t pos, const Continuation& next) const {
+        if (i == end) {
             return next(pos);
         }
-        const Pattern::Node& node = seq[i];
-        auto rest_fn = [&](std::size_t p) { return sequence(seq, i + 1, p, next); };
+        const Pattern::Node& node = nodes_[i];
+        const std::uint32_t after = node.end;
+        auto rest_fn = [&](std::size_t p) { return sequence(after, end, p, next); };
         const Continuation rest_here(rest_fn);
         // The last node of a sequence continues straight into `next`: one indirect call
         // less per step of every branch, which is most of the matcher's work.
-        const Continuation& rest = i + 1 == seq.size() ? next : rest_here;
+        const Continuation& rest = after == end ? next : rest_here;
         using Kind = Pattern::Node::Kind;
         switch (node.kind) {
         case Kind::Word:
             return word_at(node, pos) && rest(pos + 1);
         case Kind::WordSet: {
             const bool here = in_sentence(pos) &&
-                              ((tokens_[pos].text_id >= 0 &&
-                                std::binary_search(node.ids.begin(), node.ids.end(), tokens_[pos].text_id)) ||
-                               (tokens_[pos].stem_id >= 0 &&
-                                std::binary_search(node.ids.begin(), node.ids.end(), tokens_[pos].stem_id)));
+                              ((tokens_[pos].text_id >= 0 && nodes_.in_set(node, tokens_[pos].text_id)) ||
+                               (tokens_[pos].stem_id >= 0 && nodes_.in_set(node, tokens_[pos].stem_id)));
             return (here && rest(pos + 1)) || (node.optional && rest(pos));
         }
         case Kind::Prefix:
-            return in_sentence(pos) && tokens_[pos].text.rfind(node.text, 0) == 0 && rest(pos + 1);
+            return in_sentence(pos) &&
+                   std::string_view(tokens_[pos].text)
+                       .starts_with(nodes_.prefixes.substr(node.span_begin, node.span_end - node.span_begin)) &&
+                   rest(pos + 1);
         case Kind::Any:
             return in_sentence(pos) && rest(pos + 1);
         case Kind::Slot:
@@ -84,19 +109,15 @@ public:
             return false;
         }
         case Kind::Optional:
-            for (const auto& branch : node.branches) {
-                if (may_start(branch, pos) && sequence(branch, 0, pos, rest)) {
-                    return true;
-                }
-            }
-            return rest(pos);
+            return any_branch(nodes_, i,
+                              [&](std::uint32_t first, std::uint32_t last) {
+                                  return may_start(first, pos) && sequence(first, last, pos, rest);
+                              }) ||
+                   rest(pos);
         case Kind::Alternatives:
-            for (const auto& branch : node.branches) {
-                if (may_start(branch, pos) && sequence(branch, 0, pos, rest)) {
-                    return true;
-                }
-            }
-            return false;
+            return any_branch(nodes_, i, [&](std::uint32_t first, std::uint32_t last) {
+                return may_start(first, pos) && sequence(first, last, pos, rest);
+            });
         case Kind::ClauseStart:
             return pos < tokens_.size() && (pos == 0 || tokens_[pos - 1].clause != tokens_[pos].clause) &&
                    rest(pos);
@@ -114,23 +135,21 @@ public:
             return matched;
         }
         case Kind::Not: {
-            if (!node.ids.empty()) {
+            if (node.span_begin != node.span_end) {
                 const bool listed = pos < tokens_.size() &&
-                                    ((tokens_[pos].text_id >= 0 &&
-                                      std::binary_search(node.ids.begin(), node.ids.end(), tokens_[pos].text_id)) ||
-                                     (tokens_[pos].stem_id >= 0 &&
-                                      std::binary_search(node.ids.begin(), node.ids.end(), tokens_[pos].stem_id)));
+                                    ((tokens_[pos].text_id >= 0 && nodes_.in_set(node, tokens_[pos].text_id)) ||
+                                     (tokens_[pos].stem_id >= 0 && nodes_.in_set(node, tokens_[pos].stem_id)));
                 return !listed && rest(pos);
             }
             const auto accept_fn = [](std::size_t) { return true; };
             const Continuation accept(accept_fn);
-            for (const auto& branch : node.branches) {
-                if (sequence(branch, 0, pos, accept)) {
-                    return false;
-                }
-            }
-            return rest(pos);
+            const bool any = any_branch(nodes_, i, [&](std::uint32_t first, std::uint32_t last) {
+                return sequence(first, last, pos, accept);
+            });
+            return !any && rest(pos);
         }
+        case Kind::Branch:
+            break; // only ever walked through by any_branch
         }
         return false;
     }
@@ -138,15 +157,15 @@ public:
 private:
     // False when the branch's first word or slot is plainly not at `pos`: most branches of
     // a group fail on their first word, and this skips building their continuation.
-    bool may_start(const Pattern::Sequence& branch, std::size_t pos) const {
+    bool may_start(std::uint32_t first, std::size_t pos) const {
         using Kind = Pattern::Node::Kind;
-        const Pattern::Node& first = branch.front();
-        switch (first.kind) {
+        const Pattern::Node& node = nodes_[first];
+        switch (node.kind) {
         case Kind::Word:
-            return word_at(first, pos);
+            return word_at(node, pos);
         case Kind::Slot:
             return in_sentence(pos) && std::any_of(hits_[pos].begin(), hits_[pos].end(), [&](const SlotHit& hit) {
-                       return ((first.slots >> hit.slot) & 1u) != 0;
+                       return ((node.slots >> hit.slot) & 1u) != 0;
                    });
         default:
             return true;
@@ -163,6 +182,7 @@ private:
         return pos < tokens_.size() && tokens_[pos].sentence == sentence_;
     }
 
+    const NodeList nodes_;
     const std::vector<Token>& tokens_;
     const std::vector<std::vector<SlotHit>>& hits_;
     mutable std::uint16_t sentence_; // the sentence being matched; "$" moves to the next
@@ -172,11 +192,12 @@ private:
 
 namespace {
 
-// Adds to `r` what a node demands of the token it starts at; false when that cannot be said
-// simply (then `r` is partly filled and must be dropped). Appending into one requirement
-// rather than returning one per node keeps compiling from allocating per word.
-bool add_requirement(const Pattern::Node& node, Pattern::Requirement& r) {
+// Adds to `r` what the node at `i` demands of the token it starts at; false when that cannot
+// be said simply (then `r` is partly filled and must be dropped). Appending into one
+// requirement rather than returning one per node keeps compiling from allocating per word.
+bool add_requirement(const NodeList& nodes, std::uint32_t i, Pattern::Requirement& r) {
     using Kind = Pattern::Node::Kind;
+    const Pattern::Node& node = nodes[i];
     switch (node.kind) {
     case Kind::Word:
         if (r.ids.empty()) {
@@ -194,53 +215,52 @@ bool add_requirement(const Pattern::Node& node, Pattern::Requirement& r) {
         if (node.optional) {
             return false;
         }
-        r.ids.insert(r.ids.end(), node.ids.begin(), node.ids.end());
+        r.ids.insert(r.ids.end(), nodes.set_ids + node.span_begin, nodes.set_ids + node.span_end);
         return true;
     case Kind::Alternatives:
-        for (const auto& branch : node.branches) {
-            std::size_t i = 0;
-            while (i < branch.size() && branch[i].kind == Kind::ClauseStart) {
-                ++i;
+        return !any_branch(nodes, i, [&](std::uint32_t first, std::uint32_t last) {
+            std::uint32_t k = first;
+            while (k < last && nodes[k].kind == Kind::ClauseStart) {
+                k = nodes[k].end;
             }
-            if (i == branch.size() || !add_requirement(branch[i], r)) {
-                return false;
-            }
-        }
-        return true;
+            return k == last || !add_requirement(nodes, k, r);
+        });
     default:
         return false;
     }
 }
 
-// Adds to `r` what the first token of a match of seq[i..] must meet, looking through optional
-// groups, alternatives and anchors; false when any token could start it.
-bool add_first(const Pattern::Sequence& seq, std::size_t i, Pattern::Requirement& r) {
+// Adds to `r` what the first token of a match of the sequence [i, end) must meet, looking
+// through optional groups, alternatives and anchors; false when any token could start it.
+bool add_first(const NodeList& nodes, std::uint32_t i, std::uint32_t end, Pattern::Requirement& r) {
     using Kind = Pattern::Node::Kind;
-    if (i >= seq.size()) {
+    if (i >= end) {
         return false;
     }
-    const Pattern::Node& node = seq[i];
+    const Pattern::Node& node = nodes[i];
     switch (node.kind) {
     case Kind::Word:
     case Kind::Slot:
-        return add_requirement(node, r);
+        return add_requirement(nodes, i, r);
     case Kind::WordSet:
         if (!node.optional) {
-            return add_requirement(node, r);
+            return add_requirement(nodes, i, r);
         }
-        r.ids.insert(r.ids.end(), node.ids.begin(), node.ids.end());
-        return add_first(seq, i + 1, r);
+        r.ids.insert(r.ids.end(), nodes.set_ids + node.span_begin, nodes.set_ids + node.span_end);
+        return add_first(nodes, node.end, end, r);
     case Kind::ClauseStart:
     case Kind::Not:
-        return add_first(seq, i + 1, r);
+        return add_first(nodes, node.end, end, r);
     case Kind::Alternatives:
-    case Kind::Optional:
-        for (const auto& branch : node.branches) {
-            if (!add_first(branch, 0, r)) {
-                return false;
-            }
+    case Kind::Optional: {
+        const bool unknown = any_branch(nodes, i, [&](std::uint32_t first, std::uint32_t last) {
+            return !add_first(nodes, first, last, r);
+        });
+        if (unknown) {
+            return false;
         }
-        return node.kind == Kind::Alternatives || add_first(seq, i + 1, r);
+        return node.kind == Kind::Alternatives || add_first(nodes, node.end, end, r);
+    }
     default:
         return false;
     }
@@ -271,23 +291,29 @@ bool input_meets(const int* ids, const int* ids_end, SlotMask slots, const Match
 } // namespace
 
 void Pattern::derive_requirements() {
-    const Sequence& seq = sequence_;
-    // One scratch requirement reused for every node: its list keeps its room.
+    const NodeList nodes{nodes_.data(), set_ids_.data(), prefixes_};
+    const auto top_end = static_cast<std::uint32_t>(nodes_.size());
+    // Gathered in scratch lists kept between patterns, then copied at their final size: a
+    // pattern's own lists are allocated once each, not grown node by node.
     static thread_local Requirement scratch;
-    requirements_.reserve(seq.size());
-    requirement_ids_.reserve(seq.size() * 2);
-    for (const Node& node : seq) {
+    static thread_local std::vector<RequirementSpan> spans;
+    static thread_local std::vector<int> ids;
+    spans.clear();
+    ids.clear();
+    for (std::uint32_t i = 0; i < top_end; i = nodes_[i].end) {
         scratch.ids.clear();
         scratch.slots = 0;
-        if (add_requirement(node, scratch)) {
+        if (add_requirement(nodes, i, scratch)) {
             RequirementSpan span;
-            span.begin = static_cast<std::uint32_t>(requirement_ids_.size());
-            requirement_ids_.insert(requirement_ids_.end(), scratch.ids.begin(), scratch.ids.end());
-            span.end = static_cast<std::uint32_t>(requirement_ids_.size());
+            span.begin = static_cast<std::uint32_t>(ids.size());
+            ids.insert(ids.end(), scratch.ids.begin(), scratch.ids.end());
+            span.end = static_cast<std::uint32_t>(ids.size());
             span.slots = scratch.slots;
-            requirements_.push_back(span);
+            spans.push_back(span);
         }
     }
+    requirements_.assign(spans.begin(), spans.end());
+    requirement_ids_.assign(ids.begin(), ids.end());
     // Single words first: they fail fastest for a response that cannot match.
     // A stable insertion sort: a pattern has a handful of requirements, and std::stable_sort
     // allocated a buffer for every pattern.
@@ -306,18 +332,18 @@ void Pattern::derive_requirements() {
     }
     // A pattern that opens with "{any}" words ("!(i|we) {any} (is|was) ...") is anchored on
     // the first word after them, so it is not tried at every word of the response.
-    std::size_t lead = 0;
+    std::uint32_t lead = 0;
     first_offset_ = 0;
-    while (lead < seq.size() && (seq[lead].kind == Node::Kind::Any || seq[lead].kind == Node::Kind::Not ||
-                                 seq[lead].kind == Node::Kind::ClauseStart)) {
-        first_offset_ += seq[lead].kind == Node::Kind::Any ? 1 : 0;
-        ++lead;
+    while (lead < top_end && (nodes_[lead].kind == Node::Kind::Any || nodes_[lead].kind == Node::Kind::Not ||
+                              nodes_[lead].kind == Node::Kind::ClauseStart)) {
+        first_offset_ += nodes_[lead].kind == Node::Kind::Any ? 1 : 0;
+        lead = nodes_[lead].end;
     }
     // Gathered in the scratch list, so that the pattern's own list is allocated once, at its
     // final size.
     scratch.ids.clear();
     scratch.slots = 0;
-    if (add_first(seq, lead, scratch)) {
+    if (add_first(nodes, lead, top_end, scratch)) {
         std::sort(scratch.ids.begin(), scratch.ids.end());
         scratch.ids.erase(std::unique(scratch.ids.begin(), scratch.ids.end()), scratch.ids.end());
         first_ =
@@ -345,13 +371,13 @@ std::optional<TokenSpan> Pattern::scan(const MatchInput& input, std::size_t from
 }
 
 std::optional<std::size_t> Pattern::match_at(const MatchInput& input, std::size_t start) const {
-    Matcher matcher(input, start);
+    Matcher matcher(NodeList{nodes_.data(), set_ids_.data(), prefixes_}, input, start);
     std::size_t end = start;
     auto accept = [&](std::size_t e) {
         end = e;
         return e > start; // a match must consume at least one word
     };
-    if (matcher.sequence(sequence_, 0, start, Continuation(accept))) {
+    if (matcher.sequence(0, static_cast<std::uint32_t>(nodes_.size()), start, Continuation(accept))) {
         return end;
     }
     return std::nullopt;

@@ -20,14 +20,14 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
-#include <unordered_map>
-#include <unordered_set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "core/text.hpp"
+#include "core/text_index.hpp"
 
 namespace et {
 
@@ -41,17 +41,18 @@ struct StartPositions;
 // only tries the patterns that could begin at one of its words.
 class Vocabulary {
 public:
-    // Room for a criteria file's words up front: growing the tables one rehash at a time
-    // was a measurable part of loading.
+    // Room for a criteria file's words up front: growing the tables step by step was a
+    // measurable part of loading.
     Vocabulary() {
-        ids_.reserve(8192);
-        words_.reserve(4096);
+        ids_.reserve(8192, 64 * 1024);
+        spellings_.reserve(4096, 32 * 1024);
     }
-    int intern(const std::string& key);
-    int find(const std::string& key) const;
+    int intern(std::string_view key);
+    int find(std::string_view key) const;
     // The (word id, stem id) pairs a word written in a pattern stands for ("you're" is two
-    // words), normalised, stemmed and interned once per distinct spelling.
-    const std::vector<std::pair<int, int>>& words_of(std::string_view raw, const Normalisation& normalisation);
+    // words), normalised, stemmed and interned once per distinct spelling. Valid until the
+    // next call.
+    std::span<const std::pair<int, int>> words_of(std::string_view raw, const Normalisation& normalisation);
     std::size_t size() const { return ids_.size(); }
     // Fills text_id and stem_id of every token.
     void assign(std::vector<Token>& tokens) const;
@@ -67,18 +68,12 @@ public:
                     StartPositions& out) const;
 
 private:
-    // Looked up by string_view, so that a lookup never builds a string first. Not noexcept
-    // on purpose: libstdc++ then keeps each key's hash, as it does for std::hash<std::string>.
-    struct TextHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const {
-            return std::hash<std::string_view>{}(s);
-        }
-    };
-    template <typename Value>
-    using TextMap = std::unordered_map<std::string, Value, TextHash, std::equal_to<>>;
-    TextMap<int> ids_;
-    TextMap<std::vector<std::pair<int, int>>> words_;
+    TextIndex ids_; // a word or stem key's number is its id
+    // words_of's memo: per spelling's number, where its pairs end in spelling_words_ (they
+    // begin where the previous spelling's end).
+    TextIndex spellings_;
+    std::vector<std::uint32_t> spelling_ends_;
+    std::vector<std::pair<int, int>> spelling_words_;
     std::vector<std::vector<int>> by_id_; // by vocabulary id (ids are dense)
     std::vector<std::vector<int>> by_slot_ = std::vector<std::vector<int>>(64);
     std::vector<int> always_;
@@ -166,7 +161,6 @@ public:
     const std::string& source() const { return source_; }
 
     struct Node;
-    using Sequence = std::vector<Node>;
 
     // Something a token (or the input) must have: one of these words or stems, or a hit
     // of one of these slots.
@@ -183,7 +177,12 @@ private:
     std::optional<std::size_t> match_at(const MatchInput& input, std::size_t start) const;
 
     std::string source_;
-    Sequence sequence_;                      // the top-level sequence
+    // Every node of the pattern in one list, each followed by what is inside it (see Node):
+    // the top-level sequence is all of it. One list per pattern, rather than one per branch
+    // of every group, made compiling several times less allocation-bound.
+    std::vector<Node> nodes_;
+    std::vector<int> set_ids_;  // the sorted ids of WordSet and Not nodes, by span
+    std::string prefixes_;      // the text of Prefix nodes, by span
     // Every one must be met somewhere in the input. Kept flat (ids of all requirements in one
     // list) because one small list per requirement made compiling allocation-bound.
     struct RequirementSpan {
@@ -197,17 +196,23 @@ private:
     int serial_ = -1;                        // index in the vocabulary's pattern index
 };
 
+// A node of a pattern. The nodes of a group's branches follow it in Pattern::nodes_, each
+// branch opened by a Branch node; `end` is the index just after a node and all it holds, so
+// that a sequence is walked from one node to the next by `end`.
 struct Pattern::Node {
-    enum class Kind { Word, Prefix, Slot, Any, Gap, Optional, Alternatives, ClauseStart, SentenceEnd, Not, WordSet };
+    enum class Kind : std::uint8_t {
+        Word, Prefix, Slot, Any, Gap, Optional, Alternatives, ClauseStart, SentenceEnd, Not, WordSet, Branch
+    };
     Kind kind = Kind::Word;
-    std::string text;
+    bool optional = false;    // WordSet: may also match nothing
+    bool clause_only = false; // Gap: "~" stays within the clause
+    std::uint32_t end = 0;
     int text_id = -1;
     int stem_id = -1; // -1 for "=exact" words
+    // WordSet and Not: sorted word and stem ids of one-word alternatives, in set_ids_;
+    // Prefix: its text, in prefixes_.
+    std::uint32_t span_begin = 0, span_end = 0;
     SlotMask slots = 0;
-    std::vector<Sequence> branches;
-    std::vector<int> ids;   // WordSet: sorted word and stem ids of one-word alternatives
-    bool optional = false;  // WordSet: may also match nothing
-    bool clause_only = false; // Gap: "~" stays within the clause
 };
 
 } // namespace et

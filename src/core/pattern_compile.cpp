@@ -1,6 +1,7 @@
 // The pattern notation's compiler: a small recursive-descent parser that turns a criteria
 // phrase into nodes, folding one-word alternatives into sets.
 #include <algorithm>
+#include <array>
 #include <deque>
 
 #include "core/pattern.hpp"
@@ -10,24 +11,40 @@ namespace et {
 
 namespace {
 
+// What the parser builds, kept between patterns (per thread, as criteria load on worker
+// threads) so that compiling a pattern allocates only its own lists, at their final size.
+struct CompileScratch {
+    std::vector<Pattern::Node> nodes;
+    std::vector<int> set_ids;
+    std::string prefixes;
+    // The one-word alternatives of the groups being parsed, one list per nesting depth: a
+    // deque, so that a list stays in place while deeper groups add theirs.
+    std::deque<std::vector<std::pair<int, int>>> group_words;
+};
+
 class Parser {
 public:
     Parser(std::string_view source, const Normalisation& normalisation,
-           const Pattern::SlotResolver& resolve, Vocabulary& vocabulary)
-        : src_(source), normalisation_(normalisation), resolve_(resolve), vocabulary_(vocabulary) {}
+           const Pattern::SlotResolver& resolve, Vocabulary& vocabulary, CompileScratch& scratch)
+        : src_(source), normalisation_(normalisation), resolve_(resolve), vocabulary_(vocabulary),
+          nodes_(scratch.nodes), set_ids_(scratch.set_ids), prefixes_(scratch.prefixes),
+          group_words_(scratch.group_words) {
+        nodes_.clear();
+        set_ids_.clear();
+        prefixes_.clear();
+    }
 
-    std::optional<Pattern::Sequence> parse(Pattern::CompileError& error) {
-        Pattern::Sequence seq;
-        seq.reserve(8);
-        if (!parse_sequence(seq, '\0')) {
+    // Fills the scratch lists with the pattern's nodes (see Pattern::Node).
+    bool parse(Pattern::CompileError& error) {
+        if (!parse_sequence('\0')) {
             error = error_;
-            return std::nullopt;
+            return false;
         }
-        if (seq.empty()) {
+        if (nodes_.empty()) {
             error = {0, "empty pattern"};
-            return std::nullopt;
+            return false;
         }
-        return seq;
+        return true;
     }
 
 private:
@@ -36,31 +53,43 @@ private:
         return false;
     }
 
+    // Appends a node that holds no others; returns its index.
+    std::uint32_t add(Pattern::Node node) {
+        const auto index = static_cast<std::uint32_t>(nodes_.size());
+        node.end = index + 1;
+        nodes_.push_back(node);
+        return index;
+    }
+
     // A one-character item that matches a position, not a word ("^", "$").
-    bool marker(Pattern::Sequence& seq, Pattern::Node::Kind kind) {
+    bool marker(Pattern::Node::Kind kind) {
         ++pos_;
         Pattern::Node node;
         node.kind = kind;
-        seq.push_back(std::move(node));
+        add(node);
         return true;
     }
 
-    static bool is_delimiter(char c) {
-        switch (c) {
-        case ' ': case '[': case ']': case '(': case ')': case '|': case '{': case '}':
-        case '*': case '!': case '$': case '^': case '~':
-            return true;
-        default:
-            return false;
+    // What each byte is to the parser, looked up rather than tested case by case: the scans
+    // over words are most of the parser's own work.
+    enum CharClass : std::uint8_t { kOther = 0, kWordChar = 1, kDelimiter = 2 };
+    static constexpr std::array<std::uint8_t, 256> kCharClasses = [] {
+        std::array<std::uint8_t, 256> classes{};
+        for (int c = 0; c < 256; ++c) {
+            // Letters, digits, apostrophes and any non-ASCII byte (curly quotes, accented letters).
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'' ||
+                c >= 0x80) {
+                classes[static_cast<std::size_t>(c)] = kWordChar;
+            }
         }
-    }
+        for (const char c : std::string_view(" []()|{}*!$^~")) {
+            classes[static_cast<unsigned char>(c)] = kDelimiter;
+        }
+        return classes;
+    }();
 
-    // Letters, digits, apostrophes and any non-ASCII byte (curly quotes, accented letters).
-    static bool is_word_char(char c) {
-        const auto ch = static_cast<unsigned char>(c);
-        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-               ch == '\'' || ch >= 0x80;
-    }
+    static bool is_delimiter(char c) { return kCharClasses[static_cast<unsigned char>(c)] == kDelimiter; }
+    static bool is_word_char(char c) { return kCharClasses[static_cast<unsigned char>(c)] == kWordChar; }
 
     void skip_spaces() {
         while (pos_ < src_.size() && src_[pos_] == ' ') {
@@ -69,7 +98,7 @@ private:
     }
 
     // Parses items until `closer` (or '|' inside a group) or the end.
-    bool parse_sequence(Pattern::Sequence& seq, char closer) {
+    bool parse_sequence(char closer) {
         while (true) {
             skip_spaces();
             if (pos_ >= src_.size()) {
@@ -85,119 +114,30 @@ private:
             if (c == ']' || c == ')' || c == '}' || c == '|') {
                 return fail(pos_, std::string("unexpected '") + c + "'");
             }
-            if (!parse_item(seq)) {
+            if (!parse_item()) {
                 return false;
             }
         }
     }
 
-    bool parse_item(Pattern::Sequence& seq) {
+    bool parse_item() {
         const std::size_t start = pos_;
         const char c = src_[pos_];
         if (c == '!' && pos_ + 1 < src_.size() && src_[pos_ + 1] == '(') {
             ++pos_;
-            Pattern::Sequence inner;
-            if (!parse_item(inner)) {
+            // The group that follows becomes the set (or the branches) to avoid.
+            const auto group = static_cast<std::uint32_t>(nodes_.size());
+            if (!parse_item()) {
                 return false;
             }
-            Pattern::Node node;
-            node.kind = Pattern::Node::Kind::Not;
-            node.branches = std::move(inner.front().branches);
-            node.ids = std::move(inner.front().ids); // one-word alternatives: a set to avoid
-            seq.push_back(std::move(node));
+            nodes_[group].kind = Pattern::Node::Kind::Not;
             return true;
         }
         if (c == '$') {
-            return marker(seq, Pattern::Node::Kind::SentenceEnd);
+            return marker(Pattern::Node::Kind::SentenceEnd);
         }
         if (c == '[' || c == '(') {
-            // "(a|b c)" chooses one branch; "[a|b c]" chooses one branch or none.
-            const char closer = c == '[' ? ']' : ')';
-            ++pos_;
-            Pattern::Node node;
-            node.kind = c == '[' ? Pattern::Node::Kind::Optional : Pattern::Node::Kind::Alternatives;
-            // Branches of one word each are kept as ids only (the common case, and the
-            // cheapest to compile and to match); other branches keep their nodes.
-            // One scratch list per nesting depth, kept between patterns: a fresh list per
-            // group was the compiler's most frequent allocation.
-            if (word_scratch_.size() <= depth_) {
-                word_scratch_.emplace_back();
-            }
-            std::vector<std::pair<int, int>>& words = word_scratch_[depth_];
-            words.clear();
-            ++depth_;
-            bool single_words = true;
-            Pattern::Sequence branch;
-            while (true) {
-                // Most branches are one plain word ("(sad|upset|down)"): straight to its ids,
-                // without building a node only to read them back.
-                if (single_words) {
-                    std::size_t end = pos_;
-                    while (end < src_.size() && is_word_char(src_[end])) {
-                        ++end;
-                    }
-                    if (end > pos_ && end < src_.size() &&
-                        (src_[end] == '|' || src_[end] == closer)) {
-                        const auto& plain =
-                            vocabulary_.words_of(src_.substr(pos_, end - pos_), normalisation_);
-                        if (plain.size() == 1) {
-                            words.push_back(plain.front());
-                            pos_ = end + 1;
-                            if (src_[end] == closer) {
-                                break;
-                            }
-                            continue;
-                        }
-                    }
-                }
-                branch.clear();
-                // Room for a typical phrase: growing one node at a time moved every node
-                // (a large struct) two or three times.
-                branch.reserve(4);
-                if (!parse_sequence(branch, closer)) {
-                    return false;
-                }
-                if (branch.empty()) {
-                    return fail(pos_, "empty alternative");
-                }
-                if (single_words && branch.size() == 1 && branch[0].kind == Pattern::Node::Kind::Word) {
-                    words.emplace_back(branch[0].text_id, branch[0].stem_id);
-                } else {
-                    if (single_words) {
-                        single_words = false;
-                        node.branches.reserve(words.size() + 4);
-                        for (const auto& [text_id, stem_id] : words) {
-                            Pattern::Node word;
-                            word.text_id = text_id;
-                            word.stem_id = stem_id;
-                            node.branches.push_back({std::move(word)});
-                        }
-                    }
-                    node.branches.push_back(std::move(branch));
-                    branch = {};
-                }
-                if (src_[pos_] == closer) {
-                    ++pos_;
-                    break;
-                }
-                ++pos_; // '|'
-            }
-            --depth_;
-            if (single_words) {
-                node.ids.reserve(words.size() * 2);
-                for (const auto& [text_id, stem_id] : words) {
-                    node.ids.push_back(text_id);
-                    if (stem_id >= 0) {
-                        node.ids.push_back(stem_id);
-                    }
-                }
-                std::sort(node.ids.begin(), node.ids.end());
-                node.ids.erase(std::unique(node.ids.begin(), node.ids.end()), node.ids.end());
-                node.optional = node.kind == Pattern::Node::Kind::Optional;
-                node.kind = Pattern::Node::Kind::WordSet;
-            }
-            seq.push_back(std::move(node));
-            return true;
+            return parse_group(c);
         }
         if (c == '{') {
             const auto close = src_.find('}', pos_);
@@ -217,7 +157,7 @@ private:
                 node.slots = *mask;
             }
             pos_ = close + 1;
-            seq.push_back(std::move(node));
+            add(node);
             return true;
         }
         if (src_.substr(pos_, 3) == "..." || c == '~') {
@@ -226,11 +166,11 @@ private:
             node.kind = Pattern::Node::Kind::Gap;
             node.clause_only = c == '~';
             pos_ += c == '~' ? 1 : 3;
-            seq.push_back(std::move(node));
+            add(node);
             return true;
         }
         if (c == '^') {
-            return marker(seq, Pattern::Node::Kind::ClauseStart);
+            return marker(Pattern::Node::Kind::ClauseStart);
         }
         // A word: letters, digits, apostrophes (straight or curly), an optional '*';
         // "=word" matches that exact word only, not other forms of it.
@@ -238,66 +178,172 @@ private:
         if (exact) {
             ++pos_;
         }
+        // Word characters up to a delimiter; anything else before one is an error there.
         std::size_t end = pos_;
-        while (end < src_.size() && !is_delimiter(src_[end])) {
+        while (end < src_.size() && is_word_char(src_[end])) {
             ++end;
         }
-        const std::string_view raw = src_.substr(pos_, end - pos_);
-        for (std::size_t k = 0; k < raw.size(); ++k) {
-            if (!is_word_char(raw[k])) {
-                return fail(pos_ + k, std::string("unexpected '") + raw[k] + "'");
-            }
+        if (end < src_.size() && !is_delimiter(src_[end])) {
+            return fail(end, std::string("unexpected '") + src_[end] + "'");
         }
+        const std::string_view raw = src_.substr(pos_, end - pos_);
         const bool prefix = end < src_.size() && src_[end] == '*';
         pos_ = prefix ? end + 1 : end;
         if (prefix) {
             Pattern::Node node;
             node.kind = Pattern::Node::Kind::Prefix;
-            node.text = fold_case(raw);
-            seq.push_back(std::move(node));
+            node.span_begin = static_cast<std::uint32_t>(prefixes_.size());
+            prefixes_ += fold_case(raw);
+            node.span_end = static_cast<std::uint32_t>(prefixes_.size());
+            add(node);
             return true;
         }
         // "you're" compiles to the two words "you are", as responses are normalised.
-        const auto& words = vocabulary_.words_of(raw, normalisation_);
+        const auto words = vocabulary_.words_of(raw, normalisation_);
         if (words.empty()) {
             return fail(start, "expected a word");
         }
         for (const auto& [text_id, stem_id] : words) {
-            Pattern::Node& node = seq.emplace_back();
-            node.kind = Pattern::Node::Kind::Word;
+            Pattern::Node node;
             node.text_id = text_id;
             node.stem_id = exact ? -1 : stem_id;
+            add(node);
         }
         return true;
+    }
+
+    // "(a|b c)" chooses one branch; "[a|b c]" chooses one branch or none. Branches of one
+    // word each are kept as ids only (the common case, and the cheapest to compile and to
+    // match); if any branch is more, every branch follows the group node as Branch nodes.
+    bool parse_group(char opener) {
+        const char closer = opener == '[' ? ']' : ')';
+        ++pos_;
+        Pattern::Node group_node;
+        group_node.kind = opener == '[' ? Pattern::Node::Kind::Optional : Pattern::Node::Kind::Alternatives;
+        const std::uint32_t group = add(group_node);
+        if (group_words_.size() <= depth_) {
+            group_words_.emplace_back();
+        }
+        std::vector<std::pair<int, int>>& words = group_words_[depth_];
+        words.clear();
+        ++depth_;
+        bool single_words = true;
+        while (true) {
+            // Most branches are one plain word ("(sad|upset|down)"): straight to its ids,
+            // without building a node only to read them back.
+            if (single_words) {
+                std::size_t end = pos_;
+                while (end < src_.size() && is_word_char(src_[end])) {
+                    ++end;
+                }
+                if (end > pos_ && end < src_.size() && (src_[end] == '|' || src_[end] == closer)) {
+                    const auto plain = vocabulary_.words_of(src_.substr(pos_, end - pos_), normalisation_);
+                    if (plain.size() == 1) {
+                        words.push_back(plain.front());
+                        pos_ = end + 1;
+                        if (src_[end] == closer) {
+                            break;
+                        }
+                        continue;
+                    }
+                }
+            }
+            Pattern::Node branch_node;
+            branch_node.kind = Pattern::Node::Kind::Branch;
+            auto branch = add(branch_node);
+            if (!parse_sequence(closer)) {
+                return false;
+            }
+            if (nodes_.size() == branch + 1) {
+                return fail(pos_, "empty alternative");
+            }
+            if (single_words && nodes_.size() == branch + 2 && nodes_[branch + 1].kind == Pattern::Node::Kind::Word) {
+                words.emplace_back(nodes_[branch + 1].text_id, nodes_[branch + 1].stem_id);
+                nodes_.resize(branch);
+            } else {
+                if (single_words) {
+                    single_words = false;
+                    branch = put_words_before(branch, words);
+                }
+                nodes_[branch].end = static_cast<std::uint32_t>(nodes_.size());
+            }
+            if (src_[pos_] == closer) {
+                ++pos_;
+                break;
+            }
+            ++pos_; // '|'
+        }
+        --depth_;
+        Pattern::Node& node = nodes_[group];
+        if (single_words) {
+            node.span_begin = static_cast<std::uint32_t>(set_ids_.size());
+            for (const auto& [text_id, stem_id] : words) {
+                set_ids_.push_back(text_id);
+                if (stem_id >= 0) {
+                    set_ids_.push_back(stem_id);
+                }
+            }
+            const auto first = set_ids_.begin() + node.span_begin;
+            std::sort(first, set_ids_.end());
+            set_ids_.erase(std::unique(first, set_ids_.end()), set_ids_.end());
+            node.span_end = static_cast<std::uint32_t>(set_ids_.size());
+            node.optional = node.kind == Pattern::Node::Kind::Optional;
+            node.kind = Pattern::Node::Kind::WordSet;
+        }
+        node.end = static_cast<std::uint32_t>(nodes_.size());
+        return true;
+    }
+
+    // The group's one-word branches so far, as a Branch and a Word node each, inserted before
+    // the branch at `branch` (the first that is more than one word); returns where that
+    // branch now is.
+    std::uint32_t put_words_before(std::uint32_t branch, const std::vector<std::pair<int, int>>& words) {
+        const auto shift = static_cast<std::uint32_t>(2 * words.size());
+        nodes_.insert(nodes_.begin() + branch, shift, Pattern::Node{});
+        for (std::size_t i = branch + shift; i < nodes_.size(); ++i) {
+            nodes_[i].end += shift;
+        }
+        for (std::size_t k = 0; k < words.size(); ++k) {
+            const auto at = static_cast<std::uint32_t>(branch + 2 * k);
+            Pattern::Node& opener = nodes_[at];
+            opener.kind = Pattern::Node::Kind::Branch;
+            opener.end = at + 2;
+            Pattern::Node& word = nodes_[at + 1];
+            word.text_id = words[k].first;
+            word.stem_id = words[k].second;
+            word.end = at + 2;
+        }
+        return branch + shift;
     }
 
     std::string_view src_;
     const Normalisation& normalisation_;
     const Pattern::SlotResolver& resolve_;
     Vocabulary& vocabulary_;
+    std::vector<Pattern::Node>& nodes_;
+    std::vector<int>& set_ids_;
+    std::string& prefixes_;
+    std::deque<std::vector<std::pair<int, int>>>& group_words_;
     std::size_t pos_ = 0;
     Pattern::CompileError error_{0, ""};
-    std::size_t depth_ = 0; // nesting of groups, for word_scratch_
-    // A deque, so that a list stays in place while deeper groups add theirs. Per thread, as
-    // criteria load on worker threads.
-    static thread_local std::deque<std::vector<std::pair<int, int>>> word_scratch_;
+    std::size_t depth_ = 0; // nesting of groups, for group_words_
 };
-
-thread_local std::deque<std::vector<std::pair<int, int>>> Parser::word_scratch_;
 
 } // namespace
 
 std::optional<Pattern> Pattern::compile(std::string_view source, const Normalisation& normalisation,
                                         const SlotResolver& resolve, Vocabulary& vocabulary,
                                         CompileError& error) {
-    Parser parser(source, normalisation, resolve, vocabulary);
-    auto seq = parser.parse(error);
-    if (!seq) {
+    thread_local CompileScratch scratch;
+    Parser parser(source, normalisation, resolve, vocabulary, scratch);
+    if (!parser.parse(error)) {
         return std::nullopt;
     }
     Pattern p;
     p.source_ = std::string(source);
-    p.sequence_ = std::move(*seq);
+    p.nodes_.assign(scratch.nodes.begin(), scratch.nodes.end());
+    p.set_ids_.assign(scratch.set_ids.begin(), scratch.set_ids.end());
+    p.prefixes_ = scratch.prefixes;
     p.derive_requirements();
     p.serial_ = p.first_ ? vocabulary.add_pattern(p.first_->ids, p.first_->slots, false)
                          : vocabulary.add_pattern({}, 0, true);

@@ -382,23 +382,51 @@ std::vector<Token> tokenize(std::string_view text, const Normalisation& normalis
 
 std::vector<std::string> normalise_words(std::string_view phrase, const Normalisation& normalisation) {
     std::vector<std::string> out;
-    // Fast path for the common case in criteria files: one plain lower-case word that no
-    // spelling rule touches.
+    normalise_words(phrase, normalisation, out);
+    return out;
+}
+
+void normalise_words(std::string_view phrase, const Normalisation& normalisation, std::vector<std::string>& out) {
+    // Fast path for the common case in criteria files: plain lower-case words that no spelling
+    // rule touches, which tokenize() would return as written (a lexicon has hundreds of
+    // phrases such as "fed up"). A lone word is taken as written without looking at the
+    // suffix rules, as it always was; a word of a phrase that one would split goes the slow way.
     const bool plain = !phrase.empty() && std::all_of(phrase.begin(), phrase.end(), [](char ch) {
-        return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+        return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == ' ';
     });
     if (plain) {
-        const std::string word(phrase);
-        if (normalisation.spellings.count(word) == 0 && normalisation.contractions.count(word) == 0 &&
-            normalisation.context_spellings.count(word) == 0) {
-            out.push_back(word);
-            return out;
+        const std::size_t first = out.size();
+        const bool phrase_of_words = phrase.find(' ') != std::string_view::npos;
+        const auto untouched = [&](const std::string& word) {
+            if (normalisation.spellings.count(word) > 0 || normalisation.contractions.count(word) > 0 ||
+                normalisation.context_spellings.count(word) > 0) {
+                return false;
+            }
+            return !phrase_of_words ||
+                   std::none_of(normalisation.suffixes.begin(), normalisation.suffixes.end(), [&](const auto& rule) {
+                       const std::string& suffix = rule.first;
+                       return word.size() > suffix.size() &&
+                              word.compare(word.size() - suffix.size(), suffix.size(), suffix) == 0;
+                   });
+        };
+        bool all_untouched = true;
+        for (std::size_t i = 0; i < phrase.size() && all_untouched;) {
+            const std::size_t end = std::min(phrase.find(' ', i), phrase.size());
+            if (end > i) {
+                std::string word(phrase.substr(i, end - i));
+                all_untouched = untouched(word);
+                out.push_back(std::move(word));
+            }
+            i = end + 1;
         }
+        if (all_untouched && out.size() > first) {
+            return;
+        }
+        out.resize(first);
     }
-    for (const Token& t : tokenize(phrase, normalisation)) {
-        out.push_back(t.text);
+    for (Token& t : tokenize(phrase, normalisation)) {
+        out.push_back(std::move(t.text));
     }
-    return out;
 }
 
 } // namespace et

@@ -74,5 +74,7 @@ std::vector<Token> tokenize(std::string_view text, const Normalisation& normalis
 // Splits a phrase written in a criteria or scenario file into normalised words, the same
 // way responses are, so that authors can write "you're" or "don't" naturally.
 std::vector<std::string> normalise_words(std::string_view phrase, const Normalisation& normalisation);
+// The same, appended to `out`, so that a caller normalising many phrases reuses one list.
+void normalise_words(std::string_view phrase, const Normalisation& normalisation, std::vector<std::string>& out);
 
 } // namespace et

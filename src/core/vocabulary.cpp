@@ -7,29 +7,30 @@
 
 namespace et {
 
-int Vocabulary::intern(const std::string& key) {
-    // Most keys are already known; emplace would allocate a node before finding that out.
-    if (const auto it = ids_.find(key); it != ids_.end()) {
-        return it->second;
-    }
-    return ids_.emplace(key, static_cast<int>(ids_.size())).first->second;
+int Vocabulary::intern(std::string_view key) {
+    return static_cast<int>(ids_.add(key).first);
 }
 
-const std::vector<std::pair<int, int>>& Vocabulary::words_of(std::string_view raw,
-                                                             const Normalisation& normalisation) {
-    if (auto it = words_.find(raw); it != words_.end()) {
-        return it->second;
+std::span<const std::pair<int, int>> Vocabulary::words_of(std::string_view raw,
+                                                          const Normalisation& normalisation) {
+    const auto [number, added] = spellings_.add(raw);
+    if (added) {
+        // One list for every new spelling, kept with its room: most are one plain word.
+        thread_local std::vector<std::string> words;
+        words.clear();
+        normalise_words(raw, normalisation, words);
+        for (const auto& w : words) {
+            spelling_words_.emplace_back(intern(w), intern(stem_key(stem_of(w, normalisation))));
+        }
+        spelling_ends_.push_back(static_cast<std::uint32_t>(spelling_words_.size()));
     }
-    std::vector<std::pair<int, int>> ids;
-    for (const auto& w : normalise_words(raw, normalisation)) {
-        ids.emplace_back(intern(w), intern(stem_key(stem_of(w, normalisation))));
-    }
-    return words_.emplace(std::string(raw), std::move(ids)).first->second;
+    const std::uint32_t begin = number == 0 ? 0 : spelling_ends_[number - 1];
+    return {spelling_words_.data() + begin, spelling_ends_[number] - begin};
 }
 
-int Vocabulary::find(const std::string& key) const {
-    const auto it = ids_.find(key);
-    return it == ids_.end() ? -1 : it->second;
+int Vocabulary::find(std::string_view key) const {
+    const std::uint32_t number = ids_.find(key);
+    return number == TextIndex::kNone ? -1 : static_cast<int>(number);
 }
 
 void Vocabulary::assign(std::vector<Token>& tokens) const {

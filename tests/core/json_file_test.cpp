@@ -55,6 +55,16 @@ TEST(JsonFile, RefusesHostileInput) {
     EXPECT_EQ(bad.error.message, "invalid UTF-8 at byte offset 7");
 }
 
+// As nlohmann reads it, a NUL byte ends the text; the depth check still sees all of it.
+TEST(JsonFile, ANulByteEndsTheText) {
+    const auto load = parse_json_text("n.json", std::string("{\"a\": 1}\0 anything", 18));
+    ASSERT_TRUE(load.document);
+    EXPECT_EQ(load.document->value().at("a"), 1);
+    const auto deep = parse_json_text("n.json", std::string("[1]\0", 4) + std::string(70, '['));
+    ASSERT_FALSE(deep.document);
+    EXPECT_EQ(deep.error.to_string(), "n.json:1:69: nesting deeper than 64 levels");
+}
+
 TEST(JsonFile, AcceptsAByteOrderMark) {
     const auto load = parse_json_text("bom.json", "\xEF\xBB\xBF{\"a\": 1}");
     ASSERT_TRUE(load.document);

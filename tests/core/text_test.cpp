@@ -130,5 +130,20 @@ TEST(Text, AMemoGivesTheSameTokensWithTheirIds) {
     EXPECT_EQ(memo.words.count("been"), 1u);
 }
 
+// A phrase of plain words is returned as written without tokenizing it, but only when
+// tokenize() would return it so; a word that a rule changes sends it the slow way.
+TEST(Text, PhrasesNormaliseAsTheyTokenize) {
+    Normalisation n = test::default_criteria().normalisation;
+    n.suffixes.emplace_back("in", "ing"); // a rule with no apostrophe, which plain words can meet
+    for (const char* phrase : {"fed up", "  on   edge ", "u r right", "ur mum", "i would be", "dont go",
+                               "its been", "walkin home", "cannot win", "x 12 y"}) {
+        std::vector<std::string> tokenized;
+        for (const Token& t : tokenize(phrase, n)) {
+            tokenized.push_back(t.text);
+        }
+        EXPECT_EQ(normalise_words(phrase, n), tokenized) << phrase;
+    }
+}
+
 } // namespace
 } // namespace et

@@ -1,0 +1,315 @@
+// One pass from JSON text to nlohmann::json, for the valid files that every load reads.
+#include "core/json_parse.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <string>
+
+#include "core/utf8.hpp"
+
+namespace et {
+
+namespace {
+
+using Json = nlohmann::json;
+
+// Deeper nesting is always left to the caller, so that the recursion here stays shallow.
+constexpr int kMaxRecursion = 256;
+
+// The characters nlohmann's lexer may read as part of a number.
+bool is_number_char(char c) {
+    return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+}
+
+// Whether any of the eight bytes of `chunk` is a quote, a backslash, a control character or
+// not ASCII: one test instead of eight over the plain text that most of a string is.
+bool has_special_byte(std::uint64_t chunk) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+    const auto has_zero_byte = [](std::uint64_t v) { return (v - kOnes) & ~v & kHighBits; };
+    const std::uint64_t below_space = (chunk - kOnes * 0x20) & ~chunk & kHighBits;
+    return (has_zero_byte(chunk ^ (kOnes * '"')) | has_zero_byte(chunk ^ (kOnes * '\\')) | below_space |
+            (chunk & kHighBits)) != 0;
+}
+
+// Each reader returns false as soon as the text is not valid JSON; what is wrong is for
+// nlohmann to say.
+class QuickParser {
+public:
+    QuickParser(std::string_view text, int max_depth)
+        : text_(text), max_depth_(std::min(max_depth, kMaxRecursion)) {}
+
+    std::optional<Json> parse() {
+        Json value;
+        skip_space();
+        if (!read_value(value, 0)) {
+            return std::nullopt;
+        }
+        skip_space();
+        // Text after the value, even after a NUL byte (which nlohmann reads as the end of the
+        // input), is for the caller to judge.
+        if (pos_ != text_.size()) {
+            return std::nullopt;
+        }
+        return value;
+    }
+
+private:
+    char peek() const { return pos_ < text_.size() ? text_[pos_] : '\0'; }
+
+    void skip_space() {
+        while (pos_ < text_.size()) {
+            const char c = text_[pos_];
+            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                return;
+            }
+            ++pos_;
+        }
+    }
+
+    bool read_value(Json& out, int depth) {
+        switch (peek()) {
+        case '"': {
+            std::string text;
+            if (!read_string(text)) {
+                return false;
+            }
+            out = Json(std::move(text));
+            return true;
+        }
+        case '{':
+            return read_object(out, depth + 1);
+        case '[':
+            return read_array(out, depth + 1);
+        case 't':
+            return read_literal("true", Json(true), out);
+        case 'f':
+            return read_literal("false", Json(false), out);
+        case 'n':
+            return read_literal("null", Json(nullptr), out);
+        default:
+            return read_number(out);
+        }
+    }
+
+    bool read_literal(std::string_view word, Json value, Json& out) {
+        if (text_.substr(pos_, word.size()) != word) {
+            return false;
+        }
+        pos_ += word.size();
+        out = std::move(value);
+        return true;
+    }
+
+    bool read_object(Json& out, int depth) {
+        if (depth > max_depth_) {
+            return false;
+        }
+        ++pos_; // '{'
+        out = Json(Json::value_t::object);
+        auto& members = out.get_ref<Json::object_t&>();
+        skip_space();
+        if (peek() == '}') {
+            ++pos_;
+            return true;
+        }
+        std::string key;
+        while (true) {
+            if (peek() != '"' || !read_string(key)) {
+                return false;
+            }
+            skip_space();
+            if (peek() != ':') {
+                return false;
+            }
+            ++pos_;
+            skip_space();
+            Json value;
+            if (!read_value(value, depth)) {
+                return false;
+            }
+            // A repeated key keeps its last value, as nlohmann's parser does.
+            members.insert_or_assign(std::move(key), std::move(value));
+            key.clear();
+            skip_space();
+            const char next = peek();
+            ++pos_;
+            if (next == '}') {
+                return true;
+            }
+            if (next != ',') {
+                return false;
+            }
+            skip_space();
+        }
+    }
+
+    bool read_array(Json& out, int depth) {
+        if (depth > max_depth_) {
+            return false;
+        }
+        ++pos_; // '['
+        out = Json(Json::value_t::array);
+        auto& elements = out.get_ref<Json::array_t&>();
+        skip_space();
+        if (peek() == ']') {
+            ++pos_;
+            return true;
+        }
+        while (true) {
+            if (!read_value(elements.emplace_back(), depth)) {
+                return false;
+            }
+            skip_space();
+            const char next = peek();
+            ++pos_;
+            if (next == ']') {
+                return true;
+            }
+            if (next != ',') {
+                return false;
+            }
+            skip_space();
+        }
+    }
+
+    // A string at pos_ (its opening quote) into `out`.
+    bool read_string(std::string& out) {
+        const std::size_t open = pos_;
+        std::size_t i = open + 1;
+        bool non_ascii = false;
+        // Most strings have no escapes: find the closing quote and copy once.
+        while (i < text_.size()) {
+            if (i + 8 <= text_.size()) {
+                std::uint64_t chunk = 0;
+                std::memcpy(&chunk, text_.data() + i, 8);
+                if (!has_special_byte(chunk)) {
+                    i += 8;
+                    continue;
+                }
+            }
+            const auto c = static_cast<unsigned char>(text_[i]);
+            if (c == '"' || c == '\\' || c < 0x20) {
+                break;
+            }
+            non_ascii = non_ascii || c >= 0x80;
+            ++i;
+        }
+        out.assign(text_.data() + open + 1, i - open - 1);
+        while (true) {
+            if (i >= text_.size()) {
+                return false;
+            }
+            const auto c = static_cast<unsigned char>(text_[i]);
+            if (c == '"') {
+                break;
+            }
+            if (c < 0x20) {
+                return false; // control characters must be escaped
+            }
+            if (c != '\\') {
+                non_ascii = non_ascii || c >= 0x80;
+                out += static_cast<char>(c);
+                ++i;
+                continue;
+            }
+            if (i + 1 >= text_.size()) {
+                return false;
+            }
+            switch (text_[i + 1]) {
+            case '"': out += '"'; break;
+            case '\\': out += '\\'; break;
+            case '/': out += '/'; break;
+            case 'b': out += '\b'; break;
+            case 'f': out += '\f'; break;
+            case 'n': out += '\n'; break;
+            case 'r': out += '\r'; break;
+            case 't': out += '\t'; break;
+            case 'u': return read_string_by_nlohmann(open, out);
+            default: return false;
+            }
+            i += 2;
+        }
+        pos_ = i + 1;
+        // nlohmann refuses malformed UTF-8 inside strings.
+        return !non_ascii || !find_invalid_utf8(out);
+    }
+
+    // "\u" escapes (surrogate pairs and all) are rare: nlohmann reads the whole string.
+    bool read_string_by_nlohmann(std::size_t open, std::string& out) {
+        std::size_t i = open + 1;
+        while (i < text_.size() && text_[i] != '"') {
+            i += text_[i] == '\\' ? 2 : 1;
+        }
+        if (i >= text_.size()) {
+            return false;
+        }
+        const auto token = parse_token(text_.substr(open, i + 1 - open));
+        if (!token || !token->is_string()) {
+            return false;
+        }
+        out = token->get_ref<const std::string&>();
+        pos_ = i + 1;
+        return true;
+    }
+
+    // Short integers are read here; anything else that may be a number ("1.5", "2e3",
+    // "-", "18446744073709551616") is read by nlohmann, so that its value and type
+    // (unsigned, integer or float) are nlohmann's.
+    bool read_number(Json& out) {
+        const std::size_t begin = pos_;
+        std::size_t i = begin;
+        const bool negative = peek() == '-';
+        if (negative) {
+            ++i;
+        }
+        const std::size_t first_digit = i;
+        std::uint64_t value = 0;
+        while (i < text_.size() && text_[i] >= '0' && text_[i] <= '9') {
+            value = value * 10 + static_cast<std::uint64_t>(text_[i] - '0');
+            ++i;
+        }
+        const std::size_t digits = i - first_digit;
+        const bool plain = digits >= 1 && digits <= 18 && (digits == 1 || text_[first_digit] != '0') &&
+                           (i == text_.size() || !is_number_char(text_[i]));
+        if (plain) {
+            out = negative ? Json(-static_cast<std::int64_t>(value)) : Json(value);
+            pos_ = i;
+            return true;
+        }
+        while (i < text_.size() && is_number_char(text_[i])) {
+            ++i;
+        }
+        auto token = parse_token(text_.substr(begin, i - begin));
+        if (!token || !token->is_number()) {
+            return false;
+        }
+        out = std::move(*token);
+        pos_ = i;
+        return true;
+    }
+
+    static std::optional<Json> parse_token(std::string_view token) {
+        if (token.empty()) {
+            return std::nullopt;
+        }
+        try {
+            return Json::parse(token);
+        } catch (const Json::exception&) {
+            return std::nullopt;
+        }
+    }
+
+    std::string_view text_;
+    int max_depth_;
+    std::size_t pos_ = 0;
+};
+
+} // namespace
+
+std::optional<nlohmann::json> parse_json_quickly(std::string_view text, int max_depth) {
+    return QuickParser(text, max_depth).parse();
+}
+
+} // namespace et
