@@ -52,7 +52,14 @@ public:
     // The (word id, stem id) pairs a word written in a pattern stands for ("you're" is two
     // words), normalised, stemmed and interned once per distinct spelling. Valid until the
     // next call.
-    std::span<const std::pair<int, int>> words_of(std::string_view raw, const Normalisation& normalisation);
+    std::span<const std::pair<int, int>> words_of(std::string_view raw, const Normalisation& normalisation) {
+        const auto [number, added] = spellings_.add(raw);
+        if (added) {
+            add_spelling(raw, normalisation);
+        }
+        const std::uint32_t begin = number == 0 ? 0 : spelling_ends_[number - 1];
+        return {spelling_words_.data() + begin, spelling_ends_[number] - begin};
+    }
     std::size_t size() const { return ids_.size(); }
     // Fills text_id and stem_id of every token.
     void assign(std::vector<Token>& tokens) const;
@@ -68,6 +75,9 @@ public:
                     StartPositions& out) const;
 
 private:
+    // words_of for a spelling seen for the first time.
+    void add_spelling(std::string_view raw, const Normalisation& normalisation);
+
     TextIndex ids_; // a word or stem key's number is its id
     // words_of's memo: per spelling's number, where its pairs end in spelling_words_ (they
     // begin where the previous spelling's end).

@@ -11,21 +11,15 @@ int Vocabulary::intern(std::string_view key) {
     return static_cast<int>(ids_.add(key).first);
 }
 
-std::span<const std::pair<int, int>> Vocabulary::words_of(std::string_view raw,
-                                                          const Normalisation& normalisation) {
-    const auto [number, added] = spellings_.add(raw);
-    if (added) {
-        // One list for every new spelling, kept with its room: most are one plain word.
-        thread_local std::vector<std::string> words;
-        words.clear();
-        normalise_words(raw, normalisation, words);
-        for (const auto& w : words) {
-            spelling_words_.emplace_back(intern(w), intern(stem_key(stem_of(w, normalisation))));
-        }
-        spelling_ends_.push_back(static_cast<std::uint32_t>(spelling_words_.size()));
+void Vocabulary::add_spelling(std::string_view raw, const Normalisation& normalisation) {
+    // One list for every new spelling, kept with its room: most are one plain word.
+    thread_local std::vector<std::string> words;
+    words.clear();
+    normalise_words(raw, normalisation, words);
+    for (const auto& w : words) {
+        spelling_words_.emplace_back(intern(w), intern(stem_key(stem_of(w, normalisation))));
     }
-    const std::uint32_t begin = number == 0 ? 0 : spelling_ends_[number - 1];
-    return {spelling_words_.data() + begin, spelling_ends_[number] - begin};
+    spelling_ends_.push_back(static_cast<std::uint32_t>(spelling_words_.size()));
 }
 
 int Vocabulary::find(std::string_view key) const {
