@@ -33,7 +33,7 @@ void Vocabulary::assign(std::vector<Token>& tokens) const {
     }
 }
 
-int Vocabulary::add_pattern(const std::vector<int>& ids, std::uint64_t slots, bool always) {
+int Vocabulary::add_pattern(std::span<const int> ids, std::uint64_t slots, bool always) {
     const int serial = patterns_++;
     if (always) {
         always_.push_back(serial);
@@ -43,7 +43,12 @@ int Vocabulary::add_pattern(const std::vector<int>& ids, std::uint64_t slots, bo
         if (by_id_.size() <= static_cast<std::size_t>(id)) {
             by_id_.resize(static_cast<std::size_t>(id) + 1);
         }
-        by_id_[static_cast<std::size_t>(id)].push_back(serial);
+        auto& serials = by_id_[static_cast<std::size_t>(id)];
+        // Most words start a few patterns: room for four at once rather than growing from one.
+        if (serials.empty()) {
+            serials.reserve(4);
+        }
+        serials.push_back(serial);
     }
     // Only the set bits (most patterns name no slot first, a few one or two).
     for (std::uint64_t rest = slots; rest != 0; rest &= rest - 1) {
