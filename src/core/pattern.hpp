@@ -51,8 +51,10 @@ public:
     int find(std::string_view key) const;
     // The (word id, stem id) pairs a word written in a pattern stands for ("you're" is two
     // words), normalised, stemmed and interned once per distinct spelling. Valid until the
-    // next call.
-    std::span<const std::pair<int, int>> words_of(std::string_view raw, const Normalisation& normalisation) {
+    // next call. Always inline: the parser calls it for every word of every pattern, nearly
+    // always for a spelling already seen.
+    [[gnu::always_inline]] std::span<const std::pair<int, int>> words_of(std::string_view raw,
+                                                                         const Normalisation& normalisation) {
         const auto [number, added] = spellings_.add(raw);
         if (added) {
             add_spelling(raw, normalisation);
