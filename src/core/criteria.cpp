@@ -78,8 +78,9 @@ private:
         if (obj == nullptr) {
             return out;
         }
+        const JsonPath at = path / std::string(key);
         for (const auto& [k, v] : obj->items()) {
-            if (check_.expect_string(v, path / std::string(key) / k)) {
+            if (check_.expect_string(v, at, k, true)) {
                 out[fold_case(k)] = fold_case(v.get<std::string>());
             }
         }

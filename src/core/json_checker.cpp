@@ -88,6 +88,15 @@ bool JsonChecker::expect_string(const nlohmann::json& value, const JsonPath& par
     return true;
 }
 
+bool JsonChecker::expect_string(const nlohmann::json& value, const JsonPath& parent, const std::string& key,
+                                bool non_empty) {
+    if (auto problem = string_problem(value, non_empty)) {
+        error(parent / key, std::move(*problem));
+        return false;
+    }
+    return true;
+}
+
 bool JsonChecker::expect_integer(const nlohmann::json& value, const JsonPath& path, long min, long max) {
     if (auto problem = integer_problem(value, min, max)) {
         error(path, std::move(*problem));
@@ -109,8 +118,7 @@ std::optional<std::string> JsonChecker::string_member(const nlohmann::json& obje
                                                       const JsonPath& path, std::string_view key,
                                                       bool required, bool non_empty) {
     const auto* value = member(object, path, key, required);
-    const JsonPath at = path / std::string(key);
-    if (value == nullptr || !expect_string(*value, at, non_empty)) {
+    if (value == nullptr || !expect_string(*value, path, std::string(key), non_empty)) {
         return std::nullopt;
     }
     return value->get<std::string>();
@@ -120,7 +128,7 @@ std::optional<long> JsonChecker::integer_member(const nlohmann::json& object, co
                                                 std::string_view key, bool required, long min,
                                                 long max) {
     const auto* value = member(object, path, key, required);
-    if (value == nullptr || !expect_integer(*value, path / std::string(key), min, max)) {
+    if (value == nullptr || !expect_integer(*value, path, std::string(key), min, max)) {
         return std::nullopt;
     }
     return value->get<long>();
@@ -129,7 +137,12 @@ std::optional<long> JsonChecker::integer_member(const nlohmann::json& object, co
 const nlohmann::json* JsonChecker::object_member(const nlohmann::json& object, const JsonPath& path,
                                                  std::string_view key, bool required) {
     const auto* value = member(object, path, key, required);
-    if (value == nullptr || !expect_object(*value, path / std::string(key))) {
+    if (value == nullptr) {
+        return nullptr;
+    }
+    // The member's path is built only for a message: loaders read hundreds of members.
+    if (!value->is_object()) {
+        expect_object(*value, path / std::string(key));
         return nullptr;
     }
     return value;
@@ -145,7 +158,7 @@ std::map<std::string, std::string> JsonChecker::text_map_member(
     }
     const JsonPath at = path / std::string(key);
     for (const auto& [k, v] : texts_object->items()) {
-        if (expect_string(v, at / k)) {
+        if (expect_string(v, at, k, true)) {
             texts[k] = v.get<std::string>();
         }
     }
@@ -160,17 +173,23 @@ std::map<std::string, std::string> JsonChecker::text_map_member(
 std::optional<std::vector<std::string>> JsonChecker::string_array_member(
     const nlohmann::json& object, const JsonPath& path, std::string_view key, bool required) {
     const auto* value = member(object, path, key, required);
-    const JsonPath at = path / std::string(key);
-    if (value == nullptr || !expect_array(*value, at)) {
+    if (value == nullptr) {
+        return std::nullopt;
+    }
+    // The array's path is built only for a message, as in object_member.
+    if (!value->is_array()) {
+        expect_array(*value, path / std::string(key));
         return std::nullopt;
     }
     std::vector<std::string> out;
+    out.reserve(value->size());
     bool ok = true;
     for (std::size_t i = 0; i < value->size(); ++i) {
-        if (expect_string((*value)[i], at, i)) {
-            out.push_back((*value)[i].get<std::string>());
-        } else {
+        if (auto problem = string_problem((*value)[i], true)) {
+            error(path / std::string(key) / i, std::move(*problem));
             ok = false;
+        } else {
+            out.push_back((*value)[i].get<std::string>());
         }
     }
     if (!ok) {

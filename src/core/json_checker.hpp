@@ -39,6 +39,8 @@ public:
                        bool non_empty = true);
     bool expect_integer(const nlohmann::json& value, const JsonPath& parent, const std::string& key,
                         long min, long max);
+    bool expect_string(const nlohmann::json& value, const JsonPath& parent, const std::string& key,
+                       bool non_empty);
 
     // Reads a member in one go; nothing when absent (error if required) or invalid.
     std::optional<std::string> string_member(const nlohmann::json& object, const JsonPath& path,

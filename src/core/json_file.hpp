@@ -49,6 +49,12 @@ class JsonDocument {
 public:
     JsonDocument(std::string file, std::string text, nlohmann::json value)
         : file_(std::move(file)), text_(std::move(text)), value_(std::move(value)) {}
+    JsonDocument(const JsonDocument&) = default;
+    JsonDocument(JsonDocument&&) noexcept = default;
+    JsonDocument& operator=(const JsonDocument&) = default;
+    JsonDocument& operator=(JsonDocument&&) noexcept = default;
+    // Frees the value from its leaves up (see json_file.cpp).
+    ~JsonDocument();
 
     const std::string& file() const { return file_; }
     const std::string& text() const { return text_; }

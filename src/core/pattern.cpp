@@ -266,14 +266,15 @@ bool add_first(const NodeList& nodes, std::uint32_t i, std::uint32_t end, Patter
     }
 }
 
-bool token_meets(const Pattern::Requirement& r, const Token& token, const std::vector<SlotHit>& hits) {
+bool token_meets(const int* ids, const int* ids_end, SlotMask slots, const Token& token,
+                 const std::vector<SlotHit>& hits) {
     for (const SlotHit& h : hits) {
-        if ((r.slots >> h.slot) & 1u) {
+        if ((slots >> h.slot) & 1u) {
             return true;
         }
     }
-    return (token.text_id >= 0 && std::binary_search(r.ids.begin(), r.ids.end(), token.text_id)) ||
-           (token.stem_id >= 0 && std::binary_search(r.ids.begin(), r.ids.end(), token.stem_id));
+    return (token.text_id >= 0 && std::binary_search(ids, ids_end, token.text_id)) ||
+           (token.stem_id >= 0 && std::binary_search(ids, ids_end, token.stem_id));
 }
 
 bool input_meets(const int* ids, const int* ids_end, SlotMask slots, const MatchInput& input) {
@@ -290,8 +291,8 @@ bool input_meets(const int* ids, const int* ids_end, SlotMask slots, const Match
 
 } // namespace
 
-void Pattern::derive_requirements() {
-    const NodeList nodes{nodes_.data(), set_ids_.data(), prefixes_};
+void Pattern::derive_requirements(const std::vector<int>& set_ids) {
+    const NodeList nodes{nodes_.data(), set_ids.data(), prefixes_};
     const auto top_end = static_cast<std::uint32_t>(nodes_.size());
     // Gathered in scratch lists kept between patterns, then copied at their final size: a
     // pattern's own lists are allocated once each, not grown node by node.
@@ -299,7 +300,7 @@ void Pattern::derive_requirements() {
     static thread_local std::vector<RequirementSpan> spans;
     static thread_local std::vector<int> ids;
     spans.clear();
-    ids.clear();
+    ids.assign(set_ids.begin(), set_ids.end());
     for (std::uint32_t i = 0; i < top_end; i = nodes_[i].end) {
         scratch.ids.clear();
         scratch.slots = 0;
@@ -313,7 +314,6 @@ void Pattern::derive_requirements() {
         }
     }
     requirements_.assign(spans.begin(), spans.end());
-    requirement_ids_.assign(ids.begin(), ids.end());
     // Single words first: they fail fastest for a response that cannot match.
     // A stable insertion sort: a pattern has a handful of requirements, and std::stable_sort
     // allocated a buffer for every pattern.
@@ -339,16 +339,19 @@ void Pattern::derive_requirements() {
         first_offset_ += nodes_[lead].kind == Node::Kind::Any ? 1 : 0;
         lead = nodes_[lead].end;
     }
-    // Gathered in the scratch list, so that the pattern's own list is allocated once, at its
-    // final size.
     scratch.ids.clear();
     scratch.slots = 0;
     if (add_first(nodes, lead, top_end, scratch)) {
         std::sort(scratch.ids.begin(), scratch.ids.end());
         scratch.ids.erase(std::unique(scratch.ids.begin(), scratch.ids.end()), scratch.ids.end());
-        first_ =
-            Requirement{std::vector<int>(scratch.ids.begin(), scratch.ids.end()), scratch.slots};
+        RequirementSpan first;
+        first.begin = static_cast<std::uint32_t>(ids.size());
+        ids.insert(ids.end(), scratch.ids.begin(), scratch.ids.end());
+        first.end = static_cast<std::uint32_t>(ids.size());
+        first.slots = scratch.slots;
+        first_ = first;
     }
+    ids_.assign(ids.begin(), ids.end());
 }
 
 std::optional<TokenSpan> Pattern::scan(const MatchInput& input, std::size_t from) const {
@@ -358,8 +361,8 @@ std::optional<TokenSpan> Pattern::scan(const MatchInput& input, std::size_t from
             if (start + first_offset_ >= tokens.size()) {
                 break;
             }
-            if (!token_meets(*first_, tokens[start + first_offset_],
-                             (*input.hits)[start + first_offset_])) {
+            if (!token_meets(ids_.data() + first_->begin, ids_.data() + first_->end, first_->slots,
+                             tokens[start + first_offset_], (*input.hits)[start + first_offset_])) {
                 continue;
             }
         }
@@ -371,7 +374,7 @@ std::optional<TokenSpan> Pattern::scan(const MatchInput& input, std::size_t from
 }
 
 std::optional<std::size_t> Pattern::match_at(const MatchInput& input, std::size_t start) const {
-    Matcher matcher(NodeList{nodes_.data(), set_ids_.data(), prefixes_}, input, start);
+    Matcher matcher(NodeList{nodes_.data(), ids_.data(), prefixes_}, input, start);
     std::size_t end = start;
     auto accept = [&](std::size_t e) {
         end = e;
@@ -386,7 +389,7 @@ std::optional<std::size_t> Pattern::match_at(const MatchInput& input, std::size_
 std::optional<TokenSpan> Pattern::find_first(const MatchInput& input, std::size_t from) const {
     if (input.present != nullptr) {
         for (const RequirementSpan& r : requirements_) {
-            if (!input_meets(requirement_ids_.data() + r.begin, requirement_ids_.data() + r.end, r.slots, input)) {
+            if (!input_meets(ids_.data() + r.begin, ids_.data() + r.end, r.slots, input)) {
                 return std::nullopt;
             }
         }
@@ -405,7 +408,7 @@ std::vector<TokenSpan> Pattern::find_all(const MatchInput& input) const {
     }
     if (input.present != nullptr) {
         for (const RequirementSpan& r : requirements_) {
-            if (!input_meets(requirement_ids_.data() + r.begin, requirement_ids_.data() + r.end, r.slots, input)) {
+            if (!input_meets(ids_.data() + r.begin, ids_.data() + r.end, r.slots, input)) {
                 return spans;
             }
         }

@@ -51,8 +51,17 @@ public:
     int find(std::string_view key) const;
     // The (word id, stem id) pairs a word written in a pattern stands for ("you're" is two
     // words), normalised, stemmed and interned once per distinct spelling. Valid until the
-    // next call.
-    std::span<const std::pair<int, int>> words_of(std::string_view raw, const Normalisation& normalisation);
+    // next call. Always inline: the parser calls it for every word of every pattern, nearly
+    // always for a spelling already seen.
+    [[gnu::always_inline]] std::span<const std::pair<int, int>> words_of(std::string_view raw,
+                                                                         const Normalisation& normalisation) {
+        const auto [number, added] = spellings_.add(raw);
+        if (added) {
+            add_spelling(raw, normalisation);
+        }
+        const std::uint32_t begin = number == 0 ? 0 : spelling_ends_[number - 1];
+        return {spelling_words_.data() + begin, spelling_ends_[number] - begin};
+    }
     std::size_t size() const { return ids_.size(); }
     // Fills text_id and stem_id of every token.
     void assign(std::vector<Token>& tokens) const;
@@ -61,13 +70,16 @@ public:
 
     // Registers a pattern that starts with one of `ids` or `slots` (`always` when its
     // start cannot be told); returns the pattern's serial number.
-    int add_pattern(const std::vector<int>& ids, std::uint64_t slots, bool always);
+    int add_pattern(std::span<const int> ids, std::uint64_t slots, bool always);
     std::size_t pattern_count() const { return static_cast<std::size_t>(patterns_); }
     // Lists, per pattern serial, the tokens at which the pattern's first word or slot is.
     void candidates(const std::vector<Token>& tokens, const std::vector<std::vector<SlotHit>>& hits,
                     StartPositions& out) const;
 
 private:
+    // words_of for a spelling seen for the first time.
+    void add_spelling(std::string_view raw, const Normalisation& normalisation);
+
     TextIndex ids_; // a word or stem key's number is its id
     // words_of's memo: per spelling's number, where its pairs end in spelling_words_ (they
     // begin where the previous spelling's end).
@@ -170,7 +182,8 @@ public:
     };
 
 private:
-    void derive_requirements();
+    // Fills requirements_, first_ and ids_ (which starts with `set_ids`, the word sets' ids).
+    void derive_requirements(const std::vector<int>& set_ids);
     // find_first without the whole-input requirement check (find_all checks once).
     std::optional<TokenSpan> scan(const MatchInput& input, std::size_t from) const;
     // The end of a match that starts at `start`, if there is one.
@@ -181,17 +194,18 @@ private:
     // the top-level sequence is all of it. One list per pattern, rather than one per branch
     // of every group, made compiling several times less allocation-bound.
     std::vector<Node> nodes_;
-    std::vector<int> set_ids_;  // the sorted ids of WordSet and Not nodes, by span
-    std::string prefixes_;      // the text of Prefix nodes, by span
-    // Every one must be met somewhere in the input. Kept flat (ids of all requirements in one
-    // list) because one small list per requirement made compiling allocation-bound.
+    // Every id list of the pattern back to back, so that they take one allocation: the
+    // sorted ids of its WordSet and Not nodes (by span), then its requirements', then those
+    // its first word may be.
+    std::vector<int> ids_;
+    std::string prefixes_; // the text of Prefix nodes, by span
+    // Every one must be met somewhere in the input.
     struct RequirementSpan {
-        std::uint32_t begin = 0, end = 0; // in requirement_ids_
+        std::uint32_t begin = 0, end = 0; // in ids_
         SlotMask slots = 0;
     };
     std::vector<RequirementSpan> requirements_;
-    std::vector<int> requirement_ids_;
-    std::optional<Requirement> first_;       // what the first token of a match must meet
+    std::optional<RequirementSpan> first_;   // what the first token of a match must meet
     std::size_t first_offset_ = 0;           // ... counted after this many leading "{any}" words
     int serial_ = -1;                        // index in the vocabulary's pattern index
 };
@@ -209,7 +223,7 @@ struct Pattern::Node {
     std::uint32_t end = 0;
     int text_id = -1;
     int stem_id = -1; // -1 for "=exact" words
-    // WordSet and Not: sorted word and stem ids of one-word alternatives, in set_ids_;
+    // WordSet and Not: sorted word and stem ids of one-word alternatives, in ids_;
     // Prefix: its text, in prefixes_.
     std::uint32_t span_begin = 0, span_end = 0;
     SlotMask slots = 0;

@@ -342,10 +342,10 @@ std::optional<Pattern> Pattern::compile(std::string_view source, const Normalisa
     Pattern p;
     p.source_ = std::string(source);
     p.nodes_.assign(scratch.nodes.begin(), scratch.nodes.end());
-    p.set_ids_.assign(scratch.set_ids.begin(), scratch.set_ids.end());
     p.prefixes_ = scratch.prefixes;
-    p.derive_requirements();
-    p.serial_ = p.first_ ? vocabulary.add_pattern(p.first_->ids, p.first_->slots, false)
+    p.derive_requirements(scratch.set_ids);
+    p.serial_ = p.first_ ? vocabulary.add_pattern({p.ids_.data() + p.first_->begin, p.ids_.data() + p.first_->end},
+                                                  p.first_->slots, false)
                          : vocabulary.add_pattern({}, 0, true);
     return p;
 }

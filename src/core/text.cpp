@@ -7,6 +7,8 @@
 
 #include <libstemmer.h>
 
+#include "core/text_index.hpp"
+
 namespace et {
 
 namespace {
@@ -92,17 +94,19 @@ std::string stem_word(std::string_view word) {
     thread_local std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer(
         sb_stemmer_new("english", "UTF_8"));
     // Criteria and responses repeat the same few thousand words; stemming each once
-    // makes loading and scoring several times faster.
-    thread_local std::unordered_map<std::string, std::string> cache;
+    // makes loading and scoring several times faster. The words are numbered in a
+    // TextIndex, which looks a word up without copying it into a string first.
+    thread_local TextIndex cached_words;
+    thread_local std::vector<std::string> cached_stems; // by the word's number
     if (!stemmer || word.empty()) {
         return std::string(word);
     }
-    std::string key(word);
-    if (auto it = cache.find(key); it != cache.end()) {
-        return it->second;
+    if (const auto number = cached_words.find(word); number != TextIndex::kNone) {
+        return cached_stems[number];
     }
-    if (cache.size() > 100000) {
-        cache.clear();
+    if (cached_words.size() > 100000) {
+        cached_words.clear();
+        cached_stems.clear();
     }
     const sb_symbol* stemmed = sb_stemmer_stem(
         stemmer.get(), reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
@@ -111,7 +115,8 @@ std::string stem_word(std::string_view word) {
     }
     std::string result(reinterpret_cast<const char*>(stemmed),
                        static_cast<std::size_t>(sb_stemmer_length(stemmer.get())));
-    cache.emplace(std::move(key), result);
+    cached_words.add(word);
+    cached_stems.push_back(result);
     return result;
 }
 

@@ -11,21 +11,15 @@ int Vocabulary::intern(std::string_view key) {
     return static_cast<int>(ids_.add(key).first);
 }
 
-std::span<const std::pair<int, int>> Vocabulary::words_of(std::string_view raw,
-                                                          const Normalisation& normalisation) {
-    const auto [number, added] = spellings_.add(raw);
-    if (added) {
-        // One list for every new spelling, kept with its room: most are one plain word.
-        thread_local std::vector<std::string> words;
-        words.clear();
-        normalise_words(raw, normalisation, words);
-        for (const auto& w : words) {
-            spelling_words_.emplace_back(intern(w), intern(stem_key(stem_of(w, normalisation))));
-        }
-        spelling_ends_.push_back(static_cast<std::uint32_t>(spelling_words_.size()));
+void Vocabulary::add_spelling(std::string_view raw, const Normalisation& normalisation) {
+    // One list for every new spelling, kept with its room: most are one plain word.
+    thread_local std::vector<std::string> words;
+    words.clear();
+    normalise_words(raw, normalisation, words);
+    for (const auto& w : words) {
+        spelling_words_.emplace_back(intern(w), intern(stem_key(stem_of(w, normalisation))));
     }
-    const std::uint32_t begin = number == 0 ? 0 : spelling_ends_[number - 1];
-    return {spelling_words_.data() + begin, spelling_ends_[number] - begin};
+    spelling_ends_.push_back(static_cast<std::uint32_t>(spelling_words_.size()));
 }
 
 int Vocabulary::find(std::string_view key) const {
@@ -39,7 +33,7 @@ void Vocabulary::assign(std::vector<Token>& tokens) const {
     }
 }
 
-int Vocabulary::add_pattern(const std::vector<int>& ids, std::uint64_t slots, bool always) {
+int Vocabulary::add_pattern(std::span<const int> ids, std::uint64_t slots, bool always) {
     const int serial = patterns_++;
     if (always) {
         always_.push_back(serial);
@@ -49,7 +43,12 @@ int Vocabulary::add_pattern(const std::vector<int>& ids, std::uint64_t slots, bo
         if (by_id_.size() <= static_cast<std::size_t>(id)) {
             by_id_.resize(static_cast<std::size_t>(id) + 1);
         }
-        by_id_[static_cast<std::size_t>(id)].push_back(serial);
+        auto& serials = by_id_[static_cast<std::size_t>(id)];
+        // Most words start a few patterns: room for four at once rather than growing from one.
+        if (serials.empty()) {
+            serials.reserve(4);
+        }
+        serials.push_back(serial);
     }
     // Only the set bits (most patterns name no slot first, a few one or two).
     for (std::uint64_t rest = slots; rest != 0; rest &= rest - 1) {

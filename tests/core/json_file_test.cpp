@@ -65,6 +65,23 @@ TEST(JsonFile, ANulByteEndsTheText) {
     EXPECT_EQ(deep.error.to_string(), "n.json:1:69: nesting deeper than 64 levels");
 }
 
+// A document deeper than its destructor walks (when a caller allows that much nesting)
+// is still freed whole, by nlohmann below that depth.
+TEST(JsonFile, AVeryDeepDocumentIsFreed) {
+    JsonLimits deep_enough;
+    deep_enough.max_depth = 2000;
+    const std::string text = std::string(1000, '[') + "\"leaf\"" + std::string(1000, ']');
+    auto load = parse_json_text("deep.json", text, deep_enough);
+    ASSERT_TRUE(load.document);
+    const nlohmann::json* value = &load.document->value();
+    for (int i = 0; i < 1000; ++i) {
+        ASSERT_TRUE(value->is_array());
+        value = &value->at(0);
+    }
+    EXPECT_EQ(*value, "leaf");
+    load.document.reset();
+}
+
 TEST(JsonFile, AcceptsAByteOrderMark) {
     const auto load = parse_json_text("bom.json", "\xEF\xBB\xBF{\"a\": 1}");
     ASSERT_TRUE(load.document);
