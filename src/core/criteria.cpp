@@ -235,7 +235,7 @@ private:
         }
     }
 
-    // {"id": {"explain": "...", "patterns": [...]}, ...}
+    // {"id": {"explain": "...", "patterns": [...], "unless_sentence_has": [...]}, ...}
     std::vector<Criterion> read_criteria(const nlohmann::json& parent, const JsonPath& path,
                                          std::string_view key) {
         std::vector<Criterion> out;
@@ -249,11 +249,23 @@ private:
             if (!check_.expect_object(body, here)) {
                 continue;
             }
-            check_.warn_unknown_keys(body, here, {"explain", "patterns"});
+            check_.warn_unknown_keys(body, here, {"explain", "patterns", "unless_sentence_has"});
             Criterion c;
             c.id = id;
             c.explain = check_.string_member(body, here, "explain", true).value_or("");
             c.patterns = patterns_.compile_list(body, here, "patterns", true);
+            const auto unless =
+                check_.string_array_member(body, here, "unless_sentence_has", false).value_or(
+                    std::vector<std::string>{});
+            for (std::size_t i = 0; i < unless.size(); ++i) {
+                const std::size_t words = normalise_words(unless[i], c_.normalisation).size();
+                if (words != 1) {
+                    check_.error(here / "unless_sentence_has" / i,
+                                 "a sentence is checked word by word, so each entry is one word (\"" +
+                                     unless[i] + "\" is " + std::to_string(words) + ")");
+                }
+            }
+            c.unless_sentence_has_ids = patterns_.word_ids(unless);
             out.push_back(std::move(c));
         }
         return out;

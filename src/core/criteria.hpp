@@ -27,6 +27,9 @@ struct Criterion {
     std::string id;
     std::string explain;           // why this counts, shown in tooltips
     std::vector<Pattern> patterns;
+    // Sorted ids of words that, anywhere in a match's sentence, mean it does not count:
+    // "I've got work that week" puts the listener first, "I've got you" does not.
+    std::vector<int> unless_sentence_has_ids;
 };
 
 struct MistakeCriteria {

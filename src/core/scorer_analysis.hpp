@@ -98,6 +98,24 @@ public:
         return false;
     }
 
+    // Whether a word of `sorted_ids` is anywhere in the sentence that `span` starts in.
+    bool sentence_has(const TokenSpan& span, const std::vector<int>& sorted_ids) const {
+        if (sorted_ids.empty()) {
+            return false;
+        }
+        const auto sentence = tokens_[span.first].sentence;
+        std::size_t first = span.first;
+        while (first > 0 && tokens_[first - 1].sentence == sentence) {
+            --first;
+        }
+        for (std::size_t i = first; i < tokens_.size() && tokens_[i].sentence == sentence; ++i) {
+            if (has_id(sorted_ids, tokens_[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static bool has_id(const std::vector<int>& sorted_ids, const Token& t) {
         return t.text_id >= 0 &&
                std::binary_search(sorted_ids.begin(), sorted_ids.end(), t.text_id);
@@ -111,6 +129,9 @@ public:
                 continue;
             }
             for (const TokenSpan& span : p.find_all(input_)) {
+                if (sentence_has(span, criterion.unless_sentence_has_ids)) {
+                    continue;
+                }
                 Candidate cand;
                 cand.span = span;
                 cand.criterion = &criterion;

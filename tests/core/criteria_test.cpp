@@ -112,6 +112,15 @@ TEST(Criteria, CardSynonymsAreSingleWordsInOneGroup) {
         HasSubstr("level_two.synonyms[0]: a synonym group needs at least two words"));
 }
 
+TEST(Criteria, SentenceExceptionsAreSingleWords) {
+    EXPECT_THAT(first_error(load_with("\"yourselves\"\n", "\"yourselves\", \"your own\"\n")),
+                HasSubstr("mistakes.making_it_about_you.criteria.listener_first.unless_sentence_has[5]: "
+                          "a sentence is checked word by word, so each entry is one word "
+                          "(\"your own\" is 2)"));
+    EXPECT_THAT(first_error(load_with("\"yourselves\"\n", "\"yourselves\", 3\n")),
+                HasSubstr("listener_first.unless_sentence_has"));
+}
+
 TEST(Criteria, TimeSpansAreListsOfWords) {
     EXPECT_THAT(first_error(load_with("\"counts\": [", "\"counts\": 3, \"was\": [")),
                 HasSubstr("level_two.time_spans.counts"));
