@@ -113,11 +113,11 @@ TEST(Criteria, CardSynonymsAreSingleWordsInOneGroup) {
 }
 
 TEST(Criteria, SentenceExceptionsAreSingleWords) {
-    EXPECT_THAT(first_error(load_with("\"yourselves\"\n", "\"yourselves\", \"your own\"\n")),
+    EXPECT_THAT(first_error(load_with("\"yourselves\",", "\"yourselves\", \"your own\",")),
                 HasSubstr("mistakes.making_it_about_you.criteria.listener_first.unless_sentence_has[5]: "
                           "a sentence is checked word by word, so each entry is one word "
                           "(\"your own\" is 2)"));
-    EXPECT_THAT(first_error(load_with("\"yourselves\"\n", "\"yourselves\", 3\n")),
+    EXPECT_THAT(first_error(load_with("\"yourselves\",", "\"yourselves\", 3,")),
                 HasSubstr("listener_first.unless_sentence_has"));
 }
 
