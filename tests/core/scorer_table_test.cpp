@@ -117,7 +117,7 @@ Agreement measure(const std::string& cases_path, const std::string& scenario_dir
     return a;
 }
 
-// Sets written independently of the criteria (holdout5 to holdout37 by people who never read the
+// Sets written independently of the criteria (holdout5 to holdout38 by people who never read the
 // criteria or the engine); each was measured once before any tuning on it, and now guards
 // against regressions.
 TEST(ScorerTable, GeneralisesToIndependentSets) {
@@ -161,7 +161,8 @@ TEST(ScorerTable, GeneralisesToIndependentSets) {
                 {"scoring/holdout34/holdout34.jsonl", "scoring/holdout34/scenarios"},
                 {"scoring/holdout35/holdout35.jsonl", "scoring/holdout35/scenarios"},
                 {"scoring/holdout36/holdout36.jsonl", "scoring/holdout36/scenarios"},
-                {"scoring/holdout37/holdout37.jsonl", "scoring/holdout37/scenarios"}};
+                {"scoring/holdout37/holdout37.jsonl", "scoring/holdout37/scenarios"},
+                {"scoring/holdout38/holdout38.jsonl", "scoring/holdout38/scenarios"}};
     for (const auto& set : sets) {
         const Agreement a = measure(test::data_path(set.cases), test::data_path(set.scenarios));
         SCOPED_TRACE(set.cases);
