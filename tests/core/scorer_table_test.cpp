@@ -117,7 +117,7 @@ Agreement measure(const std::string& cases_path, const std::string& scenario_dir
     return a;
 }
 
-// Sets written independently of the criteria (holdout5 to holdout44 by people who never read the
+// Sets written independently of the criteria (holdout5 to holdout46 by people who never read the
 // criteria or the engine); each was measured once before any tuning on it, and now guards
 // against regressions.
 TEST(ScorerTable, GeneralisesToIndependentSets) {
@@ -168,7 +168,9 @@ TEST(ScorerTable, GeneralisesToIndependentSets) {
                 {"scoring/holdout41/holdout41.jsonl", "scoring/holdout41/scenarios"},
                 {"scoring/holdout42/holdout42.jsonl", "scoring/holdout42/scenarios"},
                 {"scoring/holdout43/holdout43.jsonl", "scoring/holdout43/scenarios"},
-                {"scoring/holdout44/holdout44.jsonl", "scoring/holdout44/scenarios"}};
+                {"scoring/holdout44/holdout44.jsonl", "scoring/holdout44/scenarios"},
+                {"scoring/holdout45/holdout45.jsonl", "scoring/holdout45/scenarios"},
+                {"scoring/holdout46/holdout46.jsonl", "scoring/holdout46/scenarios"}};
     for (const auto& set : sets) {
         const Agreement a = measure(test::data_path(set.cases), test::data_path(set.scenarios));
         SCOPED_TRACE(set.cases);
