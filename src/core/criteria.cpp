@@ -340,6 +340,9 @@ private:
         c_.negation_determiner_ids =
             patterns_.word_ids(check_.string_array_member(*n, at, "determiners", false)
                                    .value_or(std::vector<std::string>{}));
+        c_.negation_modal_ids =
+            patterns_.word_ids(check_.string_array_member(*n, at, "modals", false)
+                                   .value_or(std::vector<std::string>{}));
     }
 
     void read_mistakes(const nlohmann::json& root, const JsonPath& top) {

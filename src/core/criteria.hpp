@@ -112,6 +112,7 @@ struct Criteria {
     std::vector<int> negation_transparent_ids; // words allowed between a negator and a match
     std::vector<int> negation_exclamation_ids; // "oh" in "oh no": the negator is an exclamation
     std::vector<int> negation_determiner_ids;  // "no" in "no text is awful": part of the subject
+    std::vector<int> negation_modal_ids;       // "must": English negates a modal after it, never before
 
     std::array<MistakeCriteria, kMistakeCount> mistakes;
 

@@ -70,6 +70,11 @@ public:
         if (tokens_[span.end - 1].clause != first.clause) {
             return false;
         }
+        // "A hole you didn't make must have been a shock": a match that opens with a modal is
+        // never denied by a word before it, since English puts "not" after the modal.
+        if (has_id(c_.negation_modal_ids, first)) {
+            return false;
+        }
         std::size_t i = span.first;
         int budget = 4;
         while (i > 0 && budget-- > 0) {
