@@ -63,16 +63,20 @@ public:
 
     // A match is negated when a negator comes just before it, with only "transparent"
     // words (so, that, really, sound...) between: "that doesn't sound so bad".
-    bool negated(const TokenSpan& span) const {
+    bool negated(const TokenSpan& span, bool validation = true) const {
         const Token& first = tokens_[span.first];
         // "...didn't get it, that must have hurt": the judgement sits in a later clause,
         // beyond the negator's reach.
         if (tokens_[span.end - 1].clause != first.clause) {
             return false;
         }
-        // "A hole you didn't make must have been a shock": a match that opens with a modal is
-        // never denied by a word before it, since English puts "not" after the modal.
-        if (has_id(c_.negation_modal_ids, first)) {
+        // "A hole you didn't make must have been a shock": a validation whose verb is a modal
+        // (its first word, or its second after a subject) is never denied by a word before it,
+        // since English puts "not" after the modal. Advice keeps the wider reach: in "you don't
+        // feel you can ask", the negation does cover "you can ask".
+        if (has_id(c_.negation_modal_ids, first) ||
+            (validation && span.end - span.first > 1 &&
+             has_id(c_.negation_modal_ids, tokens_[span.first + 1]))) {
             return false;
         }
         std::size_t i = span.first;
@@ -141,7 +145,7 @@ public:
                 cand.span = span;
                 cand.criterion = &criterion;
                 cand.mistake = mistake;
-                cand.negated = negated(span);
+                cand.negated = negated(span, !mistake.has_value());
                 out.push_back(cand);
             }
         }
