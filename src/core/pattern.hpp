@@ -17,6 +17,7 @@
 // A pattern never matches across a sentence boundary.
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -127,6 +128,28 @@ struct StartPositions {
     };
     std::vector<int> head; // per pattern serial: its first entry, kNone or kAnywhere
     std::vector<Entry> entries;
+    // One bit per pattern serial, set when its head is not kNone ("live"). A response makes
+    // a few hundred of the criteria's patterns live: a caller walks those rather than asking
+    // every pattern.
+    std::vector<std::uint64_t> live;
+
+    // Calls f(serial) for each live serial in [begin, end), ascending; `end` is at most
+    // head.size().
+    template <class F>
+    void for_each_live(std::size_t begin, std::size_t end, const F& f) const {
+        for (std::size_t word = begin / 64; word * 64 < end; ++word) {
+            std::uint64_t bits = live[word];
+            if (word == begin / 64) {
+                bits &= ~std::uint64_t{0} << (begin % 64);
+            }
+            if (end - word * 64 < 64) {
+                bits &= (std::uint64_t{1} << (end - word * 64)) - 1;
+            }
+            for (; bits != 0; bits &= bits - 1) {
+                f(word * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
+            }
+        }
+    }
 };
 
 struct MatchInput {
@@ -176,6 +199,8 @@ public:
     }
     // Every word or slot the pattern needs is somewhere in the input (or it has no summary).
     bool meets_requirements(const MatchInput& input) const;
+    // The pattern's number in its vocabulary's first-word index (-1 when it has none).
+    int serial() const { return serial_; }
     // The first match that starts at or after `from`.
     std::optional<TokenSpan> find_first(const MatchInput& input, std::size_t from = 0) const;
 
