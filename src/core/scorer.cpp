@@ -82,8 +82,16 @@ std::vector<CardReference> find_card_references(const PreparedStep& step, const 
     stems.reserve(tokens.size());
     // Words of a set phrase ("of course", "at least") never name something on the card.
     std::vector<bool> idiom(tokens.size(), false);
+    // Only the idioms that begin with the token's word, found by the sorted first words.
+    const auto idioms_end = c.card_idiom_ids.end();
+    const auto before = [](const std::vector<int>& ids, int id) {
+        return ids.empty() || ids.front() < id;
+    };
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-        for (const auto& ids : c.card_idiom_ids) {
+        const int first = tokens[i].text_id;
+        for (auto it = std::lower_bound(c.card_idiom_ids.begin(), idioms_end, first, before);
+             it != idioms_end && it->front() == first; ++it) {
+            const std::vector<int>& ids = *it;
             if (i + ids.size() <= tokens.size() &&
                 std::equal(ids.begin(), ids.end(), tokens.begin() + static_cast<std::ptrdiff_t>(i),
                            [](int id, const Token& t) { return id == t.text_id; })) {
