@@ -203,10 +203,7 @@ bool add_requirement(const NodeList& nodes, std::uint32_t i, Pattern::Requiremen
         if (r.ids.empty()) {
             r.ids.reserve(2);
         }
-        r.ids.push_back(node.text_id);
-        if (node.stem_id >= 0) {
-            r.ids.push_back(node.stem_id);
-        }
+        r.ids.push_back(stands_for(node.text_id, node.stem_id));
         return true;
     case Kind::Slot:
         r.slots |= node.slots;

@@ -95,6 +95,19 @@ TEST(Pattern, ExactWordsAndPrefixes) {
     EXPECT_EQ(f.matches("frustrat*", "so frustrating").size(), 1u);
 }
 
+// A word set lists a word by its stem, an "=exact" word as written: the set still matches
+// the word as written and in its other forms, and the exact word only as written.
+TEST(Pattern, WordSetsMatchByStemOrExactly) {
+    Fixture f;
+    EXPECT_EQ(f.matches("that (sounds|seems) hard", "that sounds hard").size(), 1u);
+    EXPECT_EQ(f.matches("that (sounds|seems) hard", "that seemed hard").size(), 1u);
+    EXPECT_EQ(f.matches("it (=happens|=goes) again", "it happens again").size(), 1u);
+    EXPECT_TRUE(f.matches("it (=happens|=goes) again", "it happened again").empty());
+    EXPECT_TRUE(f.matches("!(=happens|feel) {any} again", "it feels again").empty());
+    EXPECT_TRUE(f.matches("!(=happens|feel) {any} again", "it happens again").empty());
+    EXPECT_EQ(f.matches("!(=happens|feel) {any} again", "it happened again").size(), 1u);
+}
+
 TEST(Pattern, CompileErrorsNameTheColumn) {
     Fixture f;
     Pattern::CompileError e{0, ""};
