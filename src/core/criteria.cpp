@@ -65,6 +65,7 @@ public:
                 ids.push_back(c_.vocabulary.intern(w));
             }
         }
+        std::sort(c_.card_idiom_ids.begin(), c_.card_idiom_ids.end());
         // Words interned after the lexicon was indexed (patterns) have no entries.
         c_.slot_index_by_id.resize(c_.vocabulary.size());
         return std::move(c_);

@@ -104,7 +104,7 @@ struct Criteria {
     // the same carries its id): scoring checks every token against them, by id rather than
     // by string.
     std::vector<int> determiner_ids;              // sorted
-    std::vector<std::vector<int>> card_idiom_ids; // per idiom, its words' ids
+    std::vector<std::vector<int>> card_idiom_ids; // per idiom, its words' ids; sorted
     std::string level_two_explain;
 
     // Negation

@@ -203,10 +203,7 @@ bool add_requirement(const NodeList& nodes, std::uint32_t i, Pattern::Requiremen
         if (r.ids.empty()) {
             r.ids.reserve(2);
         }
-        r.ids.push_back(node.text_id);
-        if (node.stem_id >= 0) {
-            r.ids.push_back(node.stem_id);
-        }
+        r.ids.push_back(stands_for(node.text_id, node.stem_id));
         return true;
     case Kind::Slot:
         r.slots |= node.slots;
@@ -386,13 +383,20 @@ std::optional<std::size_t> Pattern::match_at(const MatchInput& input, std::size_
     return std::nullopt;
 }
 
-std::optional<TokenSpan> Pattern::find_first(const MatchInput& input, std::size_t from) const {
+bool Pattern::meets_requirements(const MatchInput& input) const {
     if (input.present != nullptr) {
         for (const RequirementSpan& r : requirements_) {
             if (!input_meets(ids_.data() + r.begin, ids_.data() + r.end, r.slots, input)) {
-                return std::nullopt;
+                return false;
             }
         }
+    }
+    return true;
+}
+
+std::optional<TokenSpan> Pattern::find_first(const MatchInput& input, std::size_t from) const {
+    if (!meets_requirements(input)) {
+        return std::nullopt;
     }
     return scan(input, from);
 }
@@ -405,13 +409,6 @@ std::vector<TokenSpan> Pattern::find_all(const MatchInput& input) const {
         indexed ? input.starts->head[static_cast<std::size_t>(serial_)] : StartPositions::kAnywhere;
     if (head == StartPositions::kNone) {
         return spans;
-    }
-    if (input.present != nullptr) {
-        for (const RequirementSpan& r : requirements_) {
-            if (!input_meets(ids_.data() + r.begin, ids_.data() + r.end, r.slots, input)) {
-                return spans;
-            }
-        }
     }
     std::size_t from = 0;
     if (head != StartPositions::kAnywhere) {

@@ -276,12 +276,11 @@ private:
         --depth_;
         Pattern::Node& node = nodes_[group];
         if (single_words) {
+            // A word is listed by its stem alone (see stands_for): the set is half the size
+            // for every token it is checked against.
             node.span_begin = static_cast<std::uint32_t>(set_ids_.size());
             for (const auto& [text_id, stem_id] : words) {
-                set_ids_.push_back(text_id);
-                if (stem_id >= 0) {
-                    set_ids_.push_back(stem_id);
-                }
+                set_ids_.push_back(stands_for(text_id, stem_id));
             }
             const auto first = set_ids_.begin() + node.span_begin;
             std::sort(first, set_ids_.end());

@@ -53,17 +53,6 @@ using scoring::overlaps;
 
 namespace {
 
-// A word's length and first bytes in one integer. Words with different keys differ, so
-// comparing keys first leaves almost no card comparison to compare strings.
-std::uint64_t quick_key(const std::string& word) {
-    std::uint64_t key = word.size() & 0xff;
-    const std::size_t n = std::min<std::size_t>(word.size(), 7);
-    for (std::size_t k = 0; k < n; ++k) {
-        key |= std::uint64_t{static_cast<unsigned char>(word[k])} << (8 * (k + 1));
-    }
-    return key;
-}
-
 struct CardReference {
     const CardFact* fact = nullptr;
     TokenSpan span;
@@ -82,8 +71,16 @@ std::vector<CardReference> find_card_references(const PreparedStep& step, const 
     stems.reserve(tokens.size());
     // Words of a set phrase ("of course", "at least") never name something on the card.
     std::vector<bool> idiom(tokens.size(), false);
+    // Only the idioms that begin with the token's word, found by the sorted first words.
+    const auto idioms_end = c.card_idiom_ids.end();
+    const auto before = [](const std::vector<int>& ids, int id) {
+        return ids.empty() || ids.front() < id;
+    };
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-        for (const auto& ids : c.card_idiom_ids) {
+        const int first = tokens[i].text_id;
+        for (auto it = std::lower_bound(c.card_idiom_ids.begin(), idioms_end, first, before);
+             it != idioms_end && it->front() == first; ++it) {
+            const std::vector<int>& ids = *it;
             if (i + ids.size() <= tokens.size() &&
                 std::equal(ids.begin(), ids.end(), tokens.begin() + static_cast<std::ptrdiff_t>(i),
                            [](int id, const Token& t) { return id == t.text_id; })) {
@@ -92,12 +89,20 @@ std::vector<CardReference> find_card_references(const PreparedStep& step, const 
             }
         }
     }
-    // Per token, the quick keys of its stem and of the stem it compares as.
+    // Per token, the quick keys of its stem and of the stem it compares as; and all of them,
+    // sorted, to skip at once the phrases (most of a card's) whose first word has neither of
+    // its keys among them.
     std::vector<std::pair<std::uint64_t, std::uint64_t>> keys;
     keys.reserve(tokens.size());
+    std::vector<std::uint64_t> any_keys;
+    any_keys.reserve(2 * tokens.size());
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         stems.push_back(&c.card_stem(tokens[i].stem_id, tokens[i].stem));
         keys.emplace_back(quick_key(tokens[i].stem), quick_key(*stems.back()));
+        any_keys.push_back(keys.back().first);
+        if (keys.back().second != keys.back().first) {
+            any_keys.push_back(keys.back().second);
+        }
         if (idiom[i]) {
             continue;
         }
@@ -108,11 +113,20 @@ std::vector<CardReference> find_card_references(const PreparedStep& step, const 
             content_words.push_back(i);
         }
     }
+    std::sort(any_keys.begin(), any_keys.end());
+    const auto has_key = [&](std::uint64_t key) {
+        return std::binary_search(any_keys.begin(), any_keys.end(), key);
+    };
     // A phrase matches when its words appear in order within one sentence, with at most
     // two other words between neighbours ("your dad always said" matches "dad said").
     constexpr std::size_t kMaxGap = 2;
     for (const PreparedFact& pf : step.facts) {
         for (const CardPhrase& phrase : pf.phrases) {
+            const auto first_keys = phrase.keys[0];
+            if (!has_key(first_keys.first) &&
+                (first_keys.second == first_keys.first || !has_key(first_keys.second))) {
+                continue;
+            }
             const std::vector<std::size_t>& content = phrase.whole ? every : content_words;
             // A synonym counts unless the partner just said it: "the hospital" they mentioned
             // is not a memory of "the ward" on the card.
@@ -124,8 +138,6 @@ std::vector<CardReference> find_card_references(const PreparedStep& step, const 
                         *stems[token] == phrase.compared[word] &&
                         step.said_stems.count(tokens[token].stem) == 0);
             };
-            const auto first_keys =
-                std::make_pair(quick_key(phrase.stems[0]), quick_key(phrase.compared[0]));
             for (std::size_t k = 0; k < content.size(); ++k) {
                 word_keys = first_keys;
                 if (!same_thing(content[k], 0)) {
@@ -135,7 +147,7 @@ std::vector<CardReference> find_card_references(const PreparedStep& step, const 
                 bool found = true;
                 for (std::size_t m = 1; m < phrase.stems.size() && found; ++m) {
                     found = false;
-                    word_keys = {quick_key(phrase.stems[m]), quick_key(phrase.compared[m])};
+                    word_keys = phrase.keys[m];
                     for (std::size_t next = at + 1; next < content.size() && next <= at + 1 + kMaxGap; ++next) {
                         if (tokens[content[next]].sentence != tokens[content[k]].sentence) {
                             break;

@@ -1,6 +1,8 @@
 // Internals shared by the scorer's source files: the prepared step and small text helpers.
 #pragma once
 
+#include <algorithm>
+#include <cstdint>
 #include <mutex>
 #include <set>
 #include <string>
@@ -12,10 +14,24 @@
 
 namespace et {
 
+// A word's length and first bytes in one integer. Words with different keys differ, so
+// comparing keys first leaves almost no card comparison to compare strings.
+inline std::uint64_t quick_key(const std::string& word) {
+    std::uint64_t key = word.size() & 0xff;
+    const std::size_t n = std::min<std::size_t>(word.size(), 7);
+    for (std::size_t k = 0; k < n; ++k) {
+        key |= std::uint64_t{static_cast<unsigned char>(word[k])} << (8 * (k + 1));
+    }
+    return key;
+}
+
 struct CardPhrase {
     std::vector<std::string> stems;    // content words, in order
     std::vector<std::string> compared; // the same through the card synonyms ("lawyer": "attorney")
     bool whole = false;                // matched against every word, determiners included
+    // Per word, the quick keys of its stem and of its compared stem: computed once with the
+    // step rather than for every response.
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> keys;
 };
 
 struct PreparedFact {

@@ -404,12 +404,14 @@ std::shared_ptr<const PreparedStep> Scorer::prepare(const ScoringStep& step) con
             });
             if (!restated) {
                 const std::size_t k = static_cast<std::size_t>(&stems - candidates.data());
-                std::vector<std::string> compared;
+                CardPhrase phrase;
                 for (const auto& stem : stems) {
-                    compared.push_back(c.card_stem(stem));
+                    phrase.compared.push_back(c.card_stem(stem));
+                    phrase.keys.emplace_back(quick_key(stem), quick_key(phrase.compared.back()));
                 }
-                pf.phrases.push_back(CardPhrase{std::move(stems), std::move(compared),
-                                                k < whole_cues.size() && whole_cues[k]});
+                phrase.stems = std::move(stems);
+                phrase.whole = k < whole_cues.size() && whole_cues[k];
+                pf.phrases.push_back(std::move(phrase));
             }
         }
         for (const auto& stem : fact_stems) {

@@ -40,6 +40,33 @@ TEST(Criteria, DefaultLoadsCleanly) {
     EXPECT_FALSE(c.emotion_of("table").has_value());
 }
 
+// The scorer walks a criterion's patterns by their serials in the first-word index, which
+// it may only do when they are one run in the patterns' order.
+TEST(Criteria, ACriterionsPatternsAreNumberedInOneRun) {
+    const auto load = load_criteria_file(test::source_path("assets/criteria/default.json"));
+    ASSERT_TRUE(load.criteria);
+    std::vector<const Criterion*> all;
+    for (const auto& crit : load.criteria->level_one) {
+        all.push_back(&crit);
+    }
+    for (const auto& crit : load.criteria->links) {
+        all.push_back(&crit);
+    }
+    for (const auto& m : load.criteria->mistakes) {
+        for (const auto& crit : m.criteria) {
+            all.push_back(&crit);
+        }
+    }
+    for (const Criterion* crit : all) {
+        ASSERT_FALSE(crit->patterns.empty()) << crit->id;
+        const int first = crit->patterns.front().serial();
+        EXPECT_GE(first, 0) << crit->id;
+        for (std::size_t i = 0; i < crit->patterns.size(); ++i) {
+            EXPECT_EQ(crit->patterns[i].serial(), first + static_cast<int>(i)) << crit->id;
+        }
+    }
+}
+
 // Replaces the first occurrence of `from` in the default criteria and loads the result.
 CriteriaLoad load_with(const std::string& from, const std::string& to) {
     std::string text = default_text();

@@ -95,6 +95,19 @@ TEST(Pattern, ExactWordsAndPrefixes) {
     EXPECT_EQ(f.matches("frustrat*", "so frustrating").size(), 1u);
 }
 
+// A word set lists a word by its stem, an "=exact" word as written: the set still matches
+// the word as written and in its other forms, and the exact word only as written.
+TEST(Pattern, WordSetsMatchByStemOrExactly) {
+    Fixture f;
+    EXPECT_EQ(f.matches("that (sounds|seems) hard", "that sounds hard").size(), 1u);
+    EXPECT_EQ(f.matches("that (sounds|seems) hard", "that seemed hard").size(), 1u);
+    EXPECT_EQ(f.matches("it (=happens|=goes) again", "it happens again").size(), 1u);
+    EXPECT_TRUE(f.matches("it (=happens|=goes) again", "it happened again").empty());
+    EXPECT_TRUE(f.matches("!(=happens|feel) {any} again", "it feels again").empty());
+    EXPECT_TRUE(f.matches("!(=happens|feel) {any} again", "it happens again").empty());
+    EXPECT_EQ(f.matches("!(=happens|feel) {any} again", "it happened again").size(), 1u);
+}
+
 TEST(Pattern, CompileErrorsNameTheColumn) {
     Fixture f;
     Pattern::CompileError e{0, ""};
@@ -108,6 +121,28 @@ TEST(Pattern, CompileErrorsNameTheColumn) {
     EXPECT_FALSE(f.compile("", e));
     EXPECT_FALSE(f.compile("a [] b", e));
     EXPECT_FALSE(f.compile("what?", e));
+}
+
+// The live serials of a range, across the bitmap's words and at their edges.
+TEST(StartPositions, LiveSerialsOfARangeInOrder) {
+    StartPositions starts;
+    starts.live.assign(3, 0);
+    for (std::size_t serial : {0u, 5u, 63u, 64u, 100u, 127u, 128u, 191u}) {
+        starts.live[serial / 64] |= std::uint64_t{1} << (serial % 64);
+    }
+    const auto live = [&](std::size_t begin, std::size_t end) {
+        std::vector<std::size_t> out;
+        starts.for_each_live(begin, end, [&](std::size_t serial) { out.push_back(serial); });
+        return out;
+    };
+    using List = std::vector<std::size_t>;
+    EXPECT_EQ(live(0, 192), (List{0, 5, 63, 64, 100, 127, 128, 191}));
+    EXPECT_EQ(live(1, 64), (List{5, 63}));
+    EXPECT_EQ(live(5, 65), (List{5, 63, 64}));
+    EXPECT_EQ(live(64, 128), (List{64, 100, 127}));
+    EXPECT_EQ(live(101, 191), (List{127, 128}));
+    EXPECT_EQ(live(6, 63), List{});
+    EXPECT_EQ(live(7, 7), List{});
 }
 
 } // namespace
