@@ -330,20 +330,16 @@ private:
             return;
         }
         const JsonPath at = top / "negation";
-        c_.negator_ids = patterns_.word_ids(check_.string_array_member(*n, at, "negators", true)
-                                                .value_or(std::vector<std::string>{}));
-        c_.negation_transparent_ids =
-            patterns_.word_ids(check_.string_array_member(*n, at, "transparent", true)
-                                   .value_or(std::vector<std::string>{}));
-        c_.negation_exclamation_ids =
-            patterns_.word_ids(check_.string_array_member(*n, at, "exclamations", false)
-                                   .value_or(std::vector<std::string>{}));
-        c_.negation_determiner_ids =
-            patterns_.word_ids(check_.string_array_member(*n, at, "determiners", false)
-                                   .value_or(std::vector<std::string>{}));
-        c_.negation_modal_ids =
-            patterns_.word_ids(check_.string_array_member(*n, at, "modals", false)
-                                   .value_or(std::vector<std::string>{}));
+        // Each list's words, by vocabulary id ("that's" lists "that" and "is").
+        const auto ids = [&](const char* key, bool required) {
+            return patterns_.word_ids(check_.string_array_member(*n, at, key, required)
+                                          .value_or(std::vector<std::string>{}));
+        };
+        c_.negator_ids = ids("negators", true);
+        c_.negation_transparent_ids = ids("transparent", true);
+        c_.negation_exclamation_ids = ids("exclamations", false);
+        c_.negation_determiner_ids = ids("determiners", false);
+        c_.negation_modal_ids = ids("modals", false);
     }
 
     void read_mistakes(const nlohmann::json& root, const JsonPath& top) {
