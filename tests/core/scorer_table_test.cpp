@@ -117,7 +117,7 @@ Agreement measure(const std::string& cases_path, const std::string& scenario_dir
     return a;
 }
 
-// Sets written independently of the criteria (holdout5 to holdout46 by people who never read the
+// Sets written independently of the criteria (holdout5 to holdout50 by people who never read the
 // criteria or the engine); each was measured once before any tuning on it, and now guards
 // against regressions.
 TEST(ScorerTable, GeneralisesToIndependentSets) {
@@ -170,7 +170,11 @@ TEST(ScorerTable, GeneralisesToIndependentSets) {
                 {"scoring/holdout43/holdout43.jsonl", "scoring/holdout43/scenarios"},
                 {"scoring/holdout44/holdout44.jsonl", "scoring/holdout44/scenarios"},
                 {"scoring/holdout45/holdout45.jsonl", "scoring/holdout45/scenarios"},
-                {"scoring/holdout46/holdout46.jsonl", "scoring/holdout46/scenarios"}};
+                {"scoring/holdout46/holdout46.jsonl", "scoring/holdout46/scenarios"},
+                {"scoring/holdout47/holdout47.jsonl", "scoring/holdout47/scenarios"},
+                {"scoring/holdout48/holdout48.jsonl", "scoring/holdout48/scenarios"},
+                {"scoring/holdout49/holdout49.jsonl", "scoring/holdout49/scenarios"},
+                {"scoring/holdout50/holdout50.jsonl", "scoring/holdout50/scenarios"}};
     for (const auto& set : sets) {
         const Agreement a = measure(test::data_path(set.cases), test::data_path(set.scenarios));
         SCOPED_TRACE(set.cases);
