@@ -117,7 +117,7 @@ Agreement measure(const std::string& cases_path, const std::string& scenario_dir
     return a;
 }
 
-// Sets written independently of the criteria (holdout5 to holdout50 by people who never read the
+// Sets written independently of the criteria (holdout5 to holdout54 by people who never read the
 // criteria or the engine); each was measured once before any tuning on it, and now guards
 // against regressions.
 TEST(ScorerTable, GeneralisesToIndependentSets) {
@@ -174,7 +174,11 @@ TEST(ScorerTable, GeneralisesToIndependentSets) {
                 {"scoring/holdout47/holdout47.jsonl", "scoring/holdout47/scenarios"},
                 {"scoring/holdout48/holdout48.jsonl", "scoring/holdout48/scenarios"},
                 {"scoring/holdout49/holdout49.jsonl", "scoring/holdout49/scenarios"},
-                {"scoring/holdout50/holdout50.jsonl", "scoring/holdout50/scenarios"}};
+                {"scoring/holdout50/holdout50.jsonl", "scoring/holdout50/scenarios"},
+                {"scoring/holdout51/holdout51.jsonl", "scoring/holdout51/scenarios"},
+                {"scoring/holdout52/holdout52.jsonl", "scoring/holdout52/scenarios"},
+                {"scoring/holdout53/holdout53.jsonl", "scoring/holdout53/scenarios"},
+                {"scoring/holdout54/holdout54.jsonl", "scoring/holdout54/scenarios"}};
     for (const auto& set : sets) {
         const Agreement a = measure(test::data_path(set.cases), test::data_path(set.scenarios));
         SCOPED_TRACE(set.cases);
