@@ -117,7 +117,7 @@ Agreement measure(const std::string& cases_path, const std::string& scenario_dir
     return a;
 }
 
-// Sets written independently of the criteria (holdout5 to holdout54 by people who never read the
+// Sets written independently of the criteria (holdout5 to holdout58 by people who never read the
 // criteria or the engine); each was measured once before any tuning on it, and now guards
 // against regressions.
 TEST(ScorerTable, GeneralisesToIndependentSets) {
@@ -178,7 +178,11 @@ TEST(ScorerTable, GeneralisesToIndependentSets) {
                 {"scoring/holdout51/holdout51.jsonl", "scoring/holdout51/scenarios"},
                 {"scoring/holdout52/holdout52.jsonl", "scoring/holdout52/scenarios"},
                 {"scoring/holdout53/holdout53.jsonl", "scoring/holdout53/scenarios"},
-                {"scoring/holdout54/holdout54.jsonl", "scoring/holdout54/scenarios"}};
+                {"scoring/holdout54/holdout54.jsonl", "scoring/holdout54/scenarios"},
+                {"scoring/holdout55/holdout55.jsonl", "scoring/holdout55/scenarios"},
+                {"scoring/holdout56/holdout56.jsonl", "scoring/holdout56/scenarios"},
+                {"scoring/holdout57/holdout57.jsonl", "scoring/holdout57/scenarios"},
+                {"scoring/holdout58/holdout58.jsonl", "scoring/holdout58/scenarios"}};
     for (const auto& set : sets) {
         const Agreement a = measure(test::data_path(set.cases), test::data_path(set.scenarios));
         SCOPED_TRACE(set.cases);
