@@ -117,7 +117,7 @@ Agreement measure(const std::string& cases_path, const std::string& scenario_dir
     return a;
 }
 
-// Sets written independently of the criteria (holdout5 to holdout58 by people who never read the
+// Sets written independently of the criteria (holdout5 to holdout62 by people who never read the
 // criteria or the engine); each was measured once before any tuning on it, and now guards
 // against regressions.
 TEST(ScorerTable, GeneralisesToIndependentSets) {
@@ -182,7 +182,11 @@ TEST(ScorerTable, GeneralisesToIndependentSets) {
                 {"scoring/holdout55/holdout55.jsonl", "scoring/holdout55/scenarios"},
                 {"scoring/holdout56/holdout56.jsonl", "scoring/holdout56/scenarios"},
                 {"scoring/holdout57/holdout57.jsonl", "scoring/holdout57/scenarios"},
-                {"scoring/holdout58/holdout58.jsonl", "scoring/holdout58/scenarios"}};
+                {"scoring/holdout58/holdout58.jsonl", "scoring/holdout58/scenarios"},
+                {"scoring/holdout59/holdout59.jsonl", "scoring/holdout59/scenarios"},
+                {"scoring/holdout60/holdout60.jsonl", "scoring/holdout60/scenarios"},
+                {"scoring/holdout61/holdout61.jsonl", "scoring/holdout61/scenarios"},
+                {"scoring/holdout62/holdout62.jsonl", "scoring/holdout62/scenarios"}};
     for (const auto& set : sets) {
         const Agreement a = measure(test::data_path(set.cases), test::data_path(set.scenarios));
         SCOPED_TRACE(set.cases);
