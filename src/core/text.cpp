@@ -402,9 +402,11 @@ void normalise_words(std::string_view phrase, const Normalisation& normalisation
     if (plain) {
         const std::size_t first = out.size();
         const bool phrase_of_words = phrase.find(' ') != std::string_view::npos;
-        const auto untouched = [&](const std::string& word) {
-            if (normalisation.spellings.count(word) > 0 || normalisation.contractions.count(word) > 0 ||
-                normalisation.context_spellings.count(word) > 0) {
+        const auto untouched = [&](std::string_view word) {
+            if (normalisation.spellings.find(word) != normalisation.spellings.end() ||
+                normalisation.contractions.find(word) != normalisation.contractions.end() ||
+                normalisation.context_spellings.find(word) !=
+                    normalisation.context_spellings.end()) {
                 return false;
             }
             return !phrase_of_words ||
@@ -418,9 +420,9 @@ void normalise_words(std::string_view phrase, const Normalisation& normalisation
         for (std::size_t i = 0; i < phrase.size() && all_untouched;) {
             const std::size_t end = std::min(phrase.find(' ', i), phrase.size());
             if (end > i) {
-                std::string word(phrase.substr(i, end - i));
+                const std::string_view word = phrase.substr(i, end - i);
                 all_untouched = untouched(word);
-                out.push_back(std::move(word));
+                out.emplace_back(word);
             }
             i = end + 1;
         }

@@ -9,25 +9,40 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/text_index.hpp"
+
 namespace et {
+
+// Hashes a word for the normalisation's maps. Transparent, so that a word is looked up as a
+// string_view without building a string; and not std::hash, which libstdc++ does not count
+// as fast, so that its small maps (ten contractions, three context spellings) were searched
+// by comparing every key in turn.
+struct WordHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view word) const noexcept {
+        return static_cast<std::size_t>(TextIndex::hash(word));
+    }
+};
+template <class Value>
+using WordMap = std::unordered_map<std::string, Value, WordHash, std::equal_to<>>;
 
 // How casual writing is normalised before matching; loaded from the criteria file so
 // that a therapist can add a spelling without touching C++.
 struct Normalisation {
     // Whole-word replacements: "ur" -> "your", "dont" -> "don't", "u" -> "you".
-    std::unordered_map<std::string, std::string> spellings;
+    WordMap<std::string> spellings;
     // Whole contractions: "won't" -> "will not", "let's" -> "let us".
-    std::unordered_map<std::string, std::string> contractions;
+    WordMap<std::string> contractions;
     // Suffix rules applied after whole contractions: "n't" -> "not", "'re" -> "are".
     std::vector<std::pair<std::string, std::string>> suffixes;
     // Words before which "'s" means "is" ("that's", "it's"); elsewhere it is possessive.
     std::vector<std::string> is_contractions;
     // Irregular forms stemmed as their base word ("lost" -> "lose", "grew" -> "grow"),
     // which a suffix stemmer cannot know.
-    std::unordered_map<std::string, std::string> lemmas;
+    WordMap<std::string> lemmas;
     // Spellings whose meaning depends on the next word: "ur mum" is "your mum" but
     // "ur right" is "you're right". Maps a spelling to {before a noun, otherwise}.
-    std::unordered_map<std::string, std::pair<std::string, std::string>> context_spellings;
+    WordMap<std::pair<std::string, std::string>> context_spellings;
     std::unordered_set<std::string> nouns; // words that make such a spelling possessive
 };
 

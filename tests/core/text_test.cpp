@@ -145,5 +145,27 @@ TEST(Text, PhrasesNormaliseAsTheyTokenize) {
     }
 }
 
+// The normalisation's word maps hash with WordHash and are looked up by string_view; the
+// small ones (a few contractions, a few context spellings) must still find every key.
+TEST(Text, NormalisationMapsFindWordsByView) {
+    Normalisation n;
+    n.spellings.emplace("u", "you");
+    n.contractions.emplace("wont", "will not");
+    n.context_spellings["ur"] = {"your", "youre"};
+    n.nouns.insert("mum");
+    n.lemmas.emplace("lost", "lose");
+    const std::string_view wont = "wont";
+    ASSERT_NE(n.contractions.find(wont), n.contractions.end());
+    EXPECT_EQ(n.contractions.find(wont)->second, "will not");
+    EXPECT_EQ(n.contractions.find(std::string_view("won")), n.contractions.end());
+    EXPECT_EQ(n.spellings.count(std::string_view("u")), 1u);
+    EXPECT_EQ(normalise_words("wont go", n), (std::vector<std::string>{"will", "not", "go"}));
+    EXPECT_EQ(normalise_words("u go", n), (std::vector<std::string>{"you", "go"}));
+    EXPECT_EQ(normalise_words("ur right", n), (std::vector<std::string>{"youre", "right"}));
+    EXPECT_EQ(normalise_words("ur mum", n), (std::vector<std::string>{"your", "mum"}));
+    EXPECT_EQ(normalise_words("went home", n), (std::vector<std::string>{"went", "home"}));
+    EXPECT_EQ(stem_of("lost", n), stem_word("lose"));
+}
+
 } // namespace
 } // namespace et
