@@ -117,7 +117,7 @@ Agreement measure(const std::string& cases_path, const std::string& scenario_dir
     return a;
 }
 
-// Sets written independently of the criteria (holdout5 to holdout62 by people who never read the
+// Sets written independently of the criteria (holdout5 to holdout66 by people who never read the
 // criteria or the engine); each was measured once before any tuning on it, and now guards
 // against regressions.
 TEST(ScorerTable, GeneralisesToIndependentSets) {
@@ -186,7 +186,11 @@ TEST(ScorerTable, GeneralisesToIndependentSets) {
                 {"scoring/holdout59/holdout59.jsonl", "scoring/holdout59/scenarios"},
                 {"scoring/holdout60/holdout60.jsonl", "scoring/holdout60/scenarios"},
                 {"scoring/holdout61/holdout61.jsonl", "scoring/holdout61/scenarios"},
-                {"scoring/holdout62/holdout62.jsonl", "scoring/holdout62/scenarios"}};
+                {"scoring/holdout62/holdout62.jsonl", "scoring/holdout62/scenarios"},
+                {"scoring/holdout63/holdout63.jsonl", "scoring/holdout63/scenarios"},
+                {"scoring/holdout64/holdout64.jsonl", "scoring/holdout64/scenarios"},
+                {"scoring/holdout65/holdout65.jsonl", "scoring/holdout65/scenarios"},
+                {"scoring/holdout66/holdout66.jsonl", "scoring/holdout66/scenarios"}};
     for (const auto& set : sets) {
         const Agreement a = measure(test::data_path(set.cases), test::data_path(set.scenarios));
         SCOPED_TRACE(set.cases);
