@@ -17,6 +17,9 @@ struct CompileScratch {
     std::vector<Pattern::Node> nodes;
     std::vector<int> set_ids;
     std::string prefixes;
+    // The pattern's text, copied so that a NUL always follows it: the scans over words stop
+    // there without testing the length at every byte.
+    std::string source;
     // The one-word alternatives of the groups being parsed, one list per nesting depth: a
     // deque, so that a list stays in place while deeper groups add theirs.
     std::deque<std::vector<std::pair<int, int>>> group_words;
@@ -26,9 +29,11 @@ class Parser {
 public:
     Parser(std::string_view source, const Normalisation& normalisation,
            const Pattern::SlotResolver& resolve, Vocabulary& vocabulary, CompileScratch& scratch)
-        : src_(source), normalisation_(normalisation), resolve_(resolve), vocabulary_(vocabulary),
+        : normalisation_(normalisation), resolve_(resolve), vocabulary_(vocabulary),
           nodes_(scratch.nodes), set_ids_(scratch.set_ids), prefixes_(scratch.prefixes),
           group_words_(scratch.group_words) {
+        scratch.source.assign(source);
+        src_ = scratch.source;
         nodes_.clear();
         set_ids_.clear();
         prefixes_.clear();
@@ -91,10 +96,20 @@ private:
     static bool is_delimiter(char c) { return kCharClasses[static_cast<unsigned char>(c)] == kDelimiter; }
     static bool is_word_char(char c) { return kCharClasses[static_cast<unsigned char>(c)] == kWordChar; }
 
+    // The NUL after the text (see CompileScratch::source) ends these scans, as it is neither a
+    // space nor a word character; so does a NUL inside the text, as a length test would not.
     void skip_spaces() {
-        while (pos_ < src_.size() && src_[pos_] == ' ') {
+        while (src_.data()[pos_] == ' ') {
             ++pos_;
         }
+    }
+
+    // Where the word characters from `from` end.
+    std::size_t word_end(std::size_t from) const {
+        while (is_word_char(src_.data()[from])) {
+            ++from;
+        }
+        return from;
     }
 
     // Parses items until `closer` (or '|' inside a group) or the end.
@@ -108,6 +123,13 @@ private:
                 return true;
             }
             const char c = src_[pos_];
+            if (is_word_char(c)) {
+                // A plain word, most items: none of the tests below.
+                if (!parse_word(false)) {
+                    return false;
+                }
+                continue;
+            }
             if (c == closer || (c == '|' && closer != '\0')) {
                 return true;
             }
@@ -121,7 +143,6 @@ private:
     }
 
     bool parse_item() {
-        const std::size_t start = pos_;
         const char c = src_[pos_];
         if (c == '!' && pos_ + 1 < src_.size() && src_[pos_ + 1] == '(') {
             ++pos_;
@@ -172,17 +193,20 @@ private:
         if (c == '^') {
             return marker(Pattern::Node::Kind::ClauseStart);
         }
-        // A word: letters, digits, apostrophes (straight or curly), an optional '*';
         // "=word" matches that exact word only, not other forms of it.
         const bool exact = c == '=';
         if (exact) {
             ++pos_;
         }
+        return parse_word(exact);
+    }
+
+    // A word at pos_ (after any '='): letters, digits, apostrophes (straight or curly), an
+    // optional '*'.
+    bool parse_word(bool exact) {
+        const std::size_t start = exact ? pos_ - 1 : pos_;
         // Word characters up to a delimiter; anything else before one is an error there.
-        std::size_t end = pos_;
-        while (end < src_.size() && is_word_char(src_[end])) {
-            ++end;
-        }
+        const std::size_t end = word_end(pos_);
         if (end < src_.size() && !is_delimiter(src_[end])) {
             return fail(end, std::string("unexpected '") + src_[end] + "'");
         }
@@ -232,10 +256,7 @@ private:
             // Most branches are one plain word ("(sad|upset|down)"): straight to its ids,
             // without building a node only to read them back.
             if (single_words) {
-                std::size_t end = pos_;
-                while (end < src_.size() && is_word_char(src_[end])) {
-                    ++end;
-                }
+                const std::size_t end = word_end(pos_);
                 if (end > pos_ && end < src_.size() && (src_[end] == '|' || src_[end] == closer)) {
                     const auto plain = vocabulary_.words_of(src_.substr(pos_, end - pos_), normalisation_);
                     if (plain.size() == 1) {

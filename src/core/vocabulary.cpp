@@ -39,6 +39,12 @@ int Vocabulary::add_pattern(std::span<const int> ids, std::uint64_t slots, bool 
         always_.push_back(serial);
         return serial;
     }
+    if (by_id_.capacity() == 0) {
+        // Room for as many ids as the vocabulary has room for (see its constructor): growing
+        // the list step by step freed blocks large enough to make malloc sweep every small
+        // free block of the load each time.
+        by_id_.reserve(8192);
+    }
     for (int id : ids) {
         if (by_id_.size() <= static_cast<std::size_t>(id)) {
             by_id_.resize(static_cast<std::size_t>(id) + 1);
