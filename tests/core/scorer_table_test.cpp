@@ -117,7 +117,7 @@ Agreement measure(const std::string& cases_path, const std::string& scenario_dir
     return a;
 }
 
-// Sets written independently of the criteria (holdout5 to holdout66 by people who never read the
+// Sets written independently of the criteria (holdout5 to holdout70 by people who never read the
 // criteria or the engine); each was measured once before any tuning on it, and now guards
 // against regressions.
 TEST(ScorerTable, GeneralisesToIndependentSets) {
@@ -190,7 +190,11 @@ TEST(ScorerTable, GeneralisesToIndependentSets) {
                 {"scoring/holdout63/holdout63.jsonl", "scoring/holdout63/scenarios"},
                 {"scoring/holdout64/holdout64.jsonl", "scoring/holdout64/scenarios"},
                 {"scoring/holdout65/holdout65.jsonl", "scoring/holdout65/scenarios"},
-                {"scoring/holdout66/holdout66.jsonl", "scoring/holdout66/scenarios"}};
+                {"scoring/holdout66/holdout66.jsonl", "scoring/holdout66/scenarios"},
+                {"scoring/holdout67/holdout67.jsonl", "scoring/holdout67/scenarios"},
+                {"scoring/holdout68/holdout68.jsonl", "scoring/holdout68/scenarios"},
+                {"scoring/holdout69/holdout69.jsonl", "scoring/holdout69/scenarios"},
+                {"scoring/holdout70/holdout70.jsonl", "scoring/holdout70/scenarios"}};
     for (const auto& set : sets) {
         const Agreement a = measure(test::data_path(set.cases), test::data_path(set.scenarios));
         SCOPED_TRACE(set.cases);
