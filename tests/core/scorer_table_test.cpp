@@ -117,7 +117,7 @@ Agreement measure(const std::string& cases_path, const std::string& scenario_dir
     return a;
 }
 
-// Sets written independently of the criteria (holdout5 to holdout70 by people who never read the
+// Sets written independently of the criteria (holdout5 to holdout74 by people who never read the
 // criteria or the engine); each was measured once before any tuning on it, and now guards
 // against regressions.
 TEST(ScorerTable, GeneralisesToIndependentSets) {
@@ -194,7 +194,11 @@ TEST(ScorerTable, GeneralisesToIndependentSets) {
                 {"scoring/holdout67/holdout67.jsonl", "scoring/holdout67/scenarios"},
                 {"scoring/holdout68/holdout68.jsonl", "scoring/holdout68/scenarios"},
                 {"scoring/holdout69/holdout69.jsonl", "scoring/holdout69/scenarios"},
-                {"scoring/holdout70/holdout70.jsonl", "scoring/holdout70/scenarios"}};
+                {"scoring/holdout70/holdout70.jsonl", "scoring/holdout70/scenarios"},
+                {"scoring/holdout71/holdout71.jsonl", "scoring/holdout71/scenarios"},
+                {"scoring/holdout72/holdout72.jsonl", "scoring/holdout72/scenarios"},
+                {"scoring/holdout73/holdout73.jsonl", "scoring/holdout73/scenarios"},
+                {"scoring/holdout74/holdout74.jsonl", "scoring/holdout74/scenarios"}};
     for (const auto& set : sets) {
         const Agreement a = measure(test::data_path(set.cases), test::data_path(set.scenarios));
         SCOPED_TRACE(set.cases);
