@@ -3,7 +3,9 @@
 #include "core/pattern.hpp"
 
 #include <algorithm>
+#include <bit>
 
+#include "core/input_words.hpp"
 #include "core/pattern_internal.hpp"
 
 namespace et {
@@ -384,6 +386,15 @@ std::optional<std::size_t> Pattern::match_at(const MatchInput& input, std::size_
 }
 
 bool Pattern::meets_requirements(const MatchInput& input) const {
+    if (input.words != nullptr) {
+        const InputWords& words = *input.words;
+        return std::all_of(requirements_.begin(), requirements_.end(),
+                           [&](const RequirementSpan& r) {
+                               return (r.slots & input.slots) != 0 ||
+                                      std::any_of(ids_.data() + r.begin, ids_.data() + r.end,
+                                                  [&](int id) { return words.has(id); });
+                           });
+    }
     if (input.present != nullptr) {
         for (const RequirementSpan& r : requirements_) {
             if (!input_meets(ids_.data() + r.begin, ids_.data() + r.end, r.slots, input)) {
@@ -401,7 +412,49 @@ std::optional<TokenSpan> Pattern::find_first(const MatchInput& input, std::size_
     return scan(input, from);
 }
 
+std::vector<TokenSpan> Pattern::find_anchored(const MatchInput& input) const {
+    const InputWords& words = *input.words;
+    // Every token first_ is met at, ascending: the starts scan() would try, without testing
+    // every token. Kept between calls (a response asks a few dozen patterns).
+    static thread_local std::vector<std::uint32_t> anchors;
+    anchors.clear();
+    int lists = 0;
+    const auto add_list = [&](std::uint32_t entry) {
+        lists += entry != InputWords::kEnd ? 1 : 0;
+        for (; entry != InputWords::kEnd; entry = words.next(entry)) {
+            anchors.push_back(words.position(entry));
+        }
+    };
+    for (std::uint32_t k = first_->begin; k < first_->end; ++k) {
+        add_list(words.first_of(ids_[k]));
+    }
+    for (SlotMask rest = first_->slots; rest != 0; rest &= rest - 1) {
+        add_list(words.first_of_slot(static_cast<std::uint8_t>(std::countr_zero(rest))));
+    }
+    if (lists > 1) {
+        // A token can meet first_ by its word, its stem and its slots alike: one start.
+        std::sort(anchors.begin(), anchors.end());
+        anchors.erase(std::unique(anchors.begin(), anchors.end()), anchors.end());
+    }
+    std::vector<TokenSpan> spans;
+    std::size_t from = 0;
+    for (const std::uint32_t anchor : anchors) {
+        if (anchor < from + first_offset_) {
+            continue;
+        }
+        const std::size_t start = anchor - first_offset_;
+        if (const auto end = match_at(input, start)) {
+            spans.push_back({start, *end});
+            from = *end;
+        }
+    }
+    return spans;
+}
+
 std::vector<TokenSpan> Pattern::find_all(const MatchInput& input) const {
+    if (input.words != nullptr && first_) {
+        return find_anchored(input);
+    }
     std::vector<TokenSpan> spans;
     const bool indexed = input.starts != nullptr && serial_ >= 0 &&
                          static_cast<std::size_t>(serial_) < input.starts->head.size();
