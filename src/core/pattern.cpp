@@ -56,6 +56,58 @@ public:
 
     // Matches the sequence of nodes [i, end) at `pos`, then `next`.
     bool sequence(std::uint32_t i, std::uint32_t end, std::size_t pos, const Continuation& next) const {
+        using Kind = Pattern::Node::Kind;
+        // The nodes that match one way or not at all (most are plain words) are stepped
+        // through here: a continuation is built only where a match can go two ways.
+        for (; i != end; i = nodes_[i].end) {
+            const Pattern::Node& node = nodes_[i];
+            switch (node.kind) {
+            case Kind::Word:
+                if (!word_at(node, pos)) {
+                    return false;
+                }
+                ++pos;
+                continue;
+            case Kind::WordSet:
+                if (node.optional) {
+                    break;
+                }
+                if (!in_set_at(node, pos)) {
+                    return false;
+                }
+                ++pos;
+                continue;
+            case Kind::Prefix:
+                if (!in_sentence(pos) ||
+                    !std::string_view(tokens_[pos].text)
+                         .starts_with(nodes_.prefixes.substr(node.span_begin,
+                                                             node.span_end - node.span_begin))) {
+                    return false;
+                }
+                ++pos;
+                continue;
+            case Kind::Any:
+                if (!in_sentence(pos)) {
+                    return false;
+                }
+                ++pos;
+                continue;
+            case Kind::ClauseStart:
+                if (pos >= tokens_.size() ||
+                    (pos > 0 && tokens_[pos - 1].clause == tokens_[pos].clause)) {
+                    return false;
+                }
+                continue;
+            case Kind::Not:
+                if (!not_at(i, pos)) {
+                    return false;
+                }
+                continue;
+            default:
+                break;
+            }
+            break;
+        }
         if (i == end) {
             return next(pos);
         }
@@ -66,23 +118,9 @@ public:
         // The last node of a sequence continues straight into `next`: one indirect call
         // less per step of every branch, which is most of the matcher's work.
         const Continuation& rest = after == end ? next : rest_here;
-        using Kind = Pattern::Node::Kind;
         switch (node.kind) {
-        case Kind::Word:
-            return word_at(node, pos) && rest(pos + 1);
-        case Kind::WordSet: {
-            const bool here = in_sentence(pos) &&
-                              ((tokens_[pos].text_id >= 0 && nodes_.in_set(node, tokens_[pos].text_id)) ||
-                               (tokens_[pos].stem_id >= 0 && nodes_.in_set(node, tokens_[pos].stem_id)));
-            return (here && rest(pos + 1)) || (node.optional && rest(pos));
-        }
-        case Kind::Prefix:
-            return in_sentence(pos) &&
-                   std::string_view(tokens_[pos].text)
-                       .starts_with(nodes_.prefixes.substr(node.span_begin, node.span_end - node.span_begin)) &&
-                   rest(pos + 1);
-        case Kind::Any:
-            return in_sentence(pos) && rest(pos + 1);
+        case Kind::WordSet: // optional
+            return (in_set_at(node, pos) && rest(pos + 1)) || rest(pos);
         case Kind::Slot:
             if (!in_sentence(pos)) {
                 return false;
@@ -111,18 +149,9 @@ public:
             return false;
         }
         case Kind::Optional:
-            return any_branch(nodes_, i,
-                              [&](std::uint32_t first, std::uint32_t last) {
-                                  return may_start(first, pos) && sequence(first, last, pos, rest);
-                              }) ||
-                   rest(pos);
+            return any_branch_at(i, pos, rest) || rest(pos);
         case Kind::Alternatives:
-            return any_branch(nodes_, i, [&](std::uint32_t first, std::uint32_t last) {
-                return may_start(first, pos) && sequence(first, last, pos, rest);
-            });
-        case Kind::ClauseStart:
-            return pos < tokens_.size() && (pos == 0 || tokens_[pos - 1].clause != tokens_[pos].clause) &&
-                   rest(pos);
+            return any_branch_at(i, pos, rest);
         case Kind::SentenceEnd: {
             if (pos < tokens_.size() && tokens_[pos].sentence == sentence_) {
                 return false;
@@ -136,27 +165,43 @@ public:
             sentence_ = saved;
             return matched;
         }
-        case Kind::Not: {
-            if (node.span_begin != node.span_end) {
-                const bool listed = pos < tokens_.size() &&
-                                    ((tokens_[pos].text_id >= 0 && nodes_.in_set(node, tokens_[pos].text_id)) ||
-                                     (tokens_[pos].stem_id >= 0 && nodes_.in_set(node, tokens_[pos].stem_id)));
-                return !listed && rest(pos);
-            }
-            const auto accept_fn = [](std::size_t) { return true; };
-            const Continuation accept(accept_fn);
-            const bool any = any_branch(nodes_, i, [&](std::uint32_t first, std::uint32_t last) {
-                return sequence(first, last, pos, accept);
-            });
-            return !any && rest(pos);
-        }
-        case Kind::Branch:
-            break; // only ever walked through by any_branch
+        default:
+            break; // the others are stepped through above; Branch is only walked by any_branch
         }
         return false;
     }
 
 private:
+    // Whether a branch of the group at `group` matches at `pos`, then `rest`. Most branches
+    // fail on their first word, and groups of many branches (forty ways of saying
+    // "overreacting") are common: a branch that opens with a word is passed over by
+    // comparing ids, the token's read once for the group.
+    bool any_branch_at(std::uint32_t group, std::size_t pos, const Continuation& rest) const {
+        using Kind = Pattern::Node::Kind;
+        // Ids no word has when `pos` is outside the sentence: no Word branch can start.
+        constexpr int kNoWord = -2;
+        const bool here = in_sentence(pos);
+        const int text_id = here ? tokens_[pos].text_id : kNoWord;
+        const int stem_id = here ? tokens_[pos].stem_id : kNoWord;
+        for (std::uint32_t b = group + 1; b < nodes_[group].end; b = nodes_[b].end) {
+            const std::uint32_t first = b + 1;
+            const std::uint32_t last = nodes_[b].end;
+            const Pattern::Node& opening = nodes_[first];
+            if (first != last && opening.kind == Kind::Word) {
+                if (opening.text_id != text_id &&
+                    (opening.stem_id < 0 || opening.stem_id != stem_id)) {
+                    continue;
+                }
+            } else if (!may_start(first, pos)) {
+                continue;
+            }
+            if (sequence(first, last, pos, rest)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // False when the branch's first word or slot is plainly not at `pos`: most branches of
     // a group fail on their first word, and this skips building their continuation.
     bool may_start(std::uint32_t first, std::size_t pos) const {
@@ -178,6 +223,28 @@ private:
     bool word_at(const Pattern::Node& node, std::size_t pos) const {
         return in_sentence(pos) && (tokens_[pos].text_id == node.text_id ||
                                     (node.stem_id >= 0 && tokens_[pos].stem_id == node.stem_id));
+    }
+
+    // A WordSet node's word (or its stem) is at `pos`, in the sentence.
+    bool in_set_at(const Pattern::Node& node, std::size_t pos) const {
+        return in_sentence(pos) &&
+               ((tokens_[pos].text_id >= 0 && nodes_.in_set(node, tokens_[pos].text_id)) ||
+                (tokens_[pos].stem_id >= 0 && nodes_.in_set(node, tokens_[pos].stem_id)));
+    }
+
+    // The Not node at `i` lets a match go on at `pos`: none of its words (or branches) is there.
+    bool not_at(std::uint32_t i, std::size_t pos) const {
+        const Pattern::Node& node = nodes_[i];
+        if (node.span_begin != node.span_end) {
+            return pos >= tokens_.size() ||
+                   !((tokens_[pos].text_id >= 0 && nodes_.in_set(node, tokens_[pos].text_id)) ||
+                     (tokens_[pos].stem_id >= 0 && nodes_.in_set(node, tokens_[pos].stem_id)));
+        }
+        const auto accept_fn = [](std::size_t) { return true; };
+        const Continuation accept(accept_fn);
+        return !any_branch(nodes_, i, [&](std::uint32_t first, std::uint32_t last) {
+            return sequence(first, last, pos, accept);
+        });
     }
 
     bool in_sentence(std::size_t pos) const {
