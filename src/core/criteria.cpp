@@ -68,6 +68,7 @@ public:
         std::sort(c_.card_idiom_ids.begin(), c_.card_idiom_ids.end());
         // Words interned after the lexicon was indexed (patterns) have no entries.
         c_.slot_index_by_id.resize(c_.vocabulary.size());
+        c_.pattern_keys = PatternKeys::of(c_);
         return std::move(c_);
     }
 

@@ -12,6 +12,7 @@
 #include "core/diagnostic.hpp"
 #include "core/mistakes.hpp"
 #include "core/pattern.hpp"
+#include "core/pattern_keys.hpp"
 #include "core/text.hpp"
 
 namespace et {
@@ -115,6 +116,8 @@ struct Criteria {
     std::vector<int> negation_modal_ids;       // "must": English negates a modal after it, never before
 
     std::array<MistakeCriteria, kMistakeCount> mistakes;
+    // Every pattern above filed by its key, so that a response asks only its candidates.
+    PatternKeys pattern_keys;
 
     // Weights
     std::array<int, 3> level_points = {10, 60, 90};

@@ -1,194 +1,13 @@
-// The pattern matcher: backtracking over tokens, with the per-pattern checks that let most
-// patterns be skipped without trying a single start position.
+// What a pattern needs of an input, derived once when it is compiled, and the check that
+// lets most patterns be skipped without trying a single start position.
 #include "core/pattern.hpp"
 
 #include <algorithm>
 
+#include "core/input_words.hpp"
 #include "core/pattern_internal.hpp"
 
 namespace et {
-
-namespace {
-
-class Continuation {
-public:
-    template <class F>
-    explicit Continuation(const F& f)
-        : object_(&f), call_([](const void* o, std::size_t end) {
-              return (*static_cast<const F*>(o))(end);
-          }) {}
-    bool operator()(std::size_t end) const { return call_(object_, end); }
-
-private:
-    const void* object_;
-    bool (*call_)(const void*, std::size_t);
-};
-
-// A pattern's nodes with the lists their spans index (see Pattern::Node).
-struct NodeList {
-    const Pattern::Node* nodes;
-    const int* set_ids;
-    std::string_view prefixes;
-
-    const Pattern::Node& operator[](std::uint32_t i) const { return nodes[i]; }
-    bool in_set(const Pattern::Node& node, int id) const {
-        return std::binary_search(set_ids + node.span_begin, set_ids + node.span_end, id);
-    }
-};
-
-// The branches of the group at `group`: each opened by a Branch node whose `end` closes it.
-template <class F>
-bool any_branch(const NodeList& nodes, std::uint32_t group, const F& f) {
-    for (std::uint32_t b = group + 1; b < nodes[group].end; b = nodes[b].end) {
-        if (f(b + 1, nodes[b].end)) {
-            return true;
-        }
-    }
-    return false;
-}
-
-class Matcher {
-public:
-    Matcher(NodeList nodes, const MatchInput& input, std::size_t start)
-        : nodes_(nodes), tokens_(*input.tokens), hits_(*input.hits), sentence_((*input.tokens)[start].sentence) {}
-
-    // Matches the sequence of nodes [i, end) at `pos`, then `next`.
-    bool sequence(std::uint32_t i, std::uint32_t end, std::size_t pos, const Continuation& next) const {
-        if (i == end) {
-            return next(pos);
-        }
-        const Pattern::Node& node = nodes_[i];
-        const std::uint32_t after = node.end;
-        auto rest_fn = [&](std::size_t p) { return sequence(after, end, p, next); };
-        const Continuation rest_here(rest_fn);
-        // The last node of a sequence continues straight into `next`: one indirect call
-        // less per step of every branch, which is most of the matcher's work.
-        const Continuation& rest = after == end ? next : rest_here;
-        using Kind = Pattern::Node::Kind;
-        switch (node.kind) {
-        case Kind::Word:
-            return word_at(node, pos) && rest(pos + 1);
-        case Kind::WordSet: {
-            const bool here = in_sentence(pos) &&
-                              ((tokens_[pos].text_id >= 0 && nodes_.in_set(node, tokens_[pos].text_id)) ||
-                               (tokens_[pos].stem_id >= 0 && nodes_.in_set(node, tokens_[pos].stem_id)));
-            return (here && rest(pos + 1)) || (node.optional && rest(pos));
-        }
-        case Kind::Prefix:
-            return in_sentence(pos) &&
-                   std::string_view(tokens_[pos].text)
-                       .starts_with(nodes_.prefixes.substr(node.span_begin, node.span_end - node.span_begin)) &&
-                   rest(pos + 1);
-        case Kind::Any:
-            return in_sentence(pos) && rest(pos + 1);
-        case Kind::Slot:
-            if (!in_sentence(pos)) {
-                return false;
-            }
-            for (const SlotHit& hit : hits_[pos]) {
-                if ((node.slots >> hit.slot) & 1u) {
-                    if (pos + hit.length <= tokens_.size() &&
-                        tokens_[pos + hit.length - 1].sentence == sentence_ && rest(pos + hit.length)) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        case Kind::Gap: {
-            // Greedy: the longest gap first, so a match covers all the words it judges.
-            int longest = 0;
-            while (longest < kGapMaxWords && in_sentence(pos + longest) &&
-                   (!node.clause_only || (pos > 0 && tokens_[pos + longest].clause == tokens_[pos - 1].clause))) {
-                ++longest;
-            }
-            for (int g = longest; g >= 0; --g) {
-                if (rest(pos + g)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        case Kind::Optional:
-            return any_branch(nodes_, i,
-                              [&](std::uint32_t first, std::uint32_t last) {
-                                  return may_start(first, pos) && sequence(first, last, pos, rest);
-                              }) ||
-                   rest(pos);
-        case Kind::Alternatives:
-            return any_branch(nodes_, i, [&](std::uint32_t first, std::uint32_t last) {
-                return may_start(first, pos) && sequence(first, last, pos, rest);
-            });
-        case Kind::ClauseStart:
-            return pos < tokens_.size() && (pos == 0 || tokens_[pos - 1].clause != tokens_[pos].clause) &&
-                   rest(pos);
-        case Kind::SentenceEnd: {
-            if (pos < tokens_.size() && tokens_[pos].sentence == sentence_) {
-                return false;
-            }
-            // Whatever follows "$" continues in the next sentence ("Nice. What's for dinner?").
-            const std::uint16_t saved = sentence_;
-            if (pos < tokens_.size()) {
-                sentence_ = tokens_[pos].sentence;
-            }
-            const bool matched = rest(pos);
-            sentence_ = saved;
-            return matched;
-        }
-        case Kind::Not: {
-            if (node.span_begin != node.span_end) {
-                const bool listed = pos < tokens_.size() &&
-                                    ((tokens_[pos].text_id >= 0 && nodes_.in_set(node, tokens_[pos].text_id)) ||
-                                     (tokens_[pos].stem_id >= 0 && nodes_.in_set(node, tokens_[pos].stem_id)));
-                return !listed && rest(pos);
-            }
-            const auto accept_fn = [](std::size_t) { return true; };
-            const Continuation accept(accept_fn);
-            const bool any = any_branch(nodes_, i, [&](std::uint32_t first, std::uint32_t last) {
-                return sequence(first, last, pos, accept);
-            });
-            return !any && rest(pos);
-        }
-        case Kind::Branch:
-            break; // only ever walked through by any_branch
-        }
-        return false;
-    }
-
-private:
-    // False when the branch's first word or slot is plainly not at `pos`: most branches of
-    // a group fail on their first word, and this skips building their continuation.
-    bool may_start(std::uint32_t first, std::size_t pos) const {
-        using Kind = Pattern::Node::Kind;
-        const Pattern::Node& node = nodes_[first];
-        switch (node.kind) {
-        case Kind::Word:
-            return word_at(node, pos);
-        case Kind::Slot:
-            return in_sentence(pos) && std::any_of(hits_[pos].begin(), hits_[pos].end(), [&](const SlotHit& hit) {
-                       return ((node.slots >> hit.slot) & 1u) != 0;
-                   });
-        default:
-            return true;
-        }
-    }
-
-    // A Word node's word (or its stem, unless "=exact") is at `pos`, in the sentence.
-    bool word_at(const Pattern::Node& node, std::size_t pos) const {
-        return in_sentence(pos) && (tokens_[pos].text_id == node.text_id ||
-                                    (node.stem_id >= 0 && tokens_[pos].stem_id == node.stem_id));
-    }
-
-    bool in_sentence(std::size_t pos) const {
-        return pos < tokens_.size() && tokens_[pos].sentence == sentence_;
-    }
-
-    const NodeList nodes_;
-    const std::vector<Token>& tokens_;
-    const std::vector<std::vector<SlotHit>>& hits_;
-    mutable std::uint16_t sentence_; // the sentence being matched; "$" moves to the next
-};
-
-} // namespace
 
 namespace {
 
@@ -262,18 +81,6 @@ bool add_first(const NodeList& nodes, std::uint32_t i, std::uint32_t end, Patter
         return false;
     }
 }
-
-bool token_meets(const int* ids, const int* ids_end, SlotMask slots, const Token& token,
-                 const std::vector<SlotHit>& hits) {
-    for (const SlotHit& h : hits) {
-        if ((slots >> h.slot) & 1u) {
-            return true;
-        }
-    }
-    return (token.text_id >= 0 && std::binary_search(ids, ids_end, token.text_id)) ||
-           (token.stem_id >= 0 && std::binary_search(ids, ids_end, token.stem_id));
-}
-
 bool input_meets(const int* ids, const int* ids_end, SlotMask slots, const MatchInput& input) {
     if ((slots & input.slots) != 0) {
         return true;
@@ -287,7 +94,6 @@ bool input_meets(const int* ids, const int* ids_end, SlotMask slots, const Match
 }
 
 } // namespace
-
 void Pattern::derive_requirements(const std::vector<int>& set_ids) {
     const NodeList nodes{nodes_.data(), set_ids.data(), prefixes_};
     const auto top_end = static_cast<std::uint32_t>(nodes_.size());
@@ -350,40 +156,16 @@ void Pattern::derive_requirements(const std::vector<int>& set_ids) {
     }
     ids_.assign(ids.begin(), ids.end());
 }
-
-std::optional<TokenSpan> Pattern::scan(const MatchInput& input, std::size_t from) const {
-    const auto& tokens = *input.tokens;
-    for (std::size_t start = from; start < tokens.size(); ++start) {
-        if (first_) {
-            if (start + first_offset_ >= tokens.size()) {
-                break;
-            }
-            if (!token_meets(ids_.data() + first_->begin, ids_.data() + first_->end, first_->slots,
-                             tokens[start + first_offset_], (*input.hits)[start + first_offset_])) {
-                continue;
-            }
-        }
-        if (const auto end = match_at(input, start)) {
-            return TokenSpan{start, *end};
-        }
-    }
-    return std::nullopt;
-}
-
-std::optional<std::size_t> Pattern::match_at(const MatchInput& input, std::size_t start) const {
-    Matcher matcher(NodeList{nodes_.data(), ids_.data(), prefixes_}, input, start);
-    std::size_t end = start;
-    auto accept = [&](std::size_t e) {
-        end = e;
-        return e > start; // a match must consume at least one word
-    };
-    if (matcher.sequence(0, static_cast<std::uint32_t>(nodes_.size()), start, Continuation(accept))) {
-        return end;
-    }
-    return std::nullopt;
-}
-
 bool Pattern::meets_requirements(const MatchInput& input) const {
+    if (input.words != nullptr) {
+        const InputWords& words = *input.words;
+        return std::all_of(requirements_.begin(), requirements_.end(),
+                           [&](const RequirementSpan& r) {
+                               return (r.slots & input.slots) != 0 ||
+                                      std::any_of(ids_.data() + r.begin, ids_.data() + r.end,
+                                                  [&](int id) { return words.has(id); });
+                           });
+    }
     if (input.present != nullptr) {
         for (const RequirementSpan& r : requirements_) {
             if (!input_meets(ids_.data() + r.begin, ids_.data() + r.end, r.slots, input)) {
@@ -393,46 +175,4 @@ bool Pattern::meets_requirements(const MatchInput& input) const {
     }
     return true;
 }
-
-std::optional<TokenSpan> Pattern::find_first(const MatchInput& input, std::size_t from) const {
-    if (!meets_requirements(input)) {
-        return std::nullopt;
-    }
-    return scan(input, from);
-}
-
-std::vector<TokenSpan> Pattern::find_all(const MatchInput& input) const {
-    std::vector<TokenSpan> spans;
-    const bool indexed = input.starts != nullptr && serial_ >= 0 &&
-                         static_cast<std::size_t>(serial_) < input.starts->head.size();
-    const int head =
-        indexed ? input.starts->head[static_cast<std::size_t>(serial_)] : StartPositions::kAnywhere;
-    if (head == StartPositions::kNone) {
-        return spans;
-    }
-    std::size_t from = 0;
-    if (head != StartPositions::kAnywhere) {
-        // Only the tokens the first word or slot is at, rather than testing every token: the
-        // same starts, in the same order, as scan() would try.
-        for (int e = head; e != StartPositions::kNone;
-             e = input.starts->entries[static_cast<std::size_t>(e)].next) {
-            const std::size_t anchor = input.starts->entries[static_cast<std::size_t>(e)].position;
-            if (anchor < from + first_offset_) {
-                continue;
-            }
-            const std::size_t start = anchor - first_offset_;
-            if (const auto end = match_at(input, start)) {
-                spans.push_back({start, *end});
-                from = *end;
-            }
-        }
-        return spans;
-    }
-    while (auto span = scan(input, from)) {
-        spans.push_back(*span);
-        from = span->end;
-    }
-    return spans;
-}
-
 } // namespace et

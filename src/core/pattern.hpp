@@ -32,14 +32,16 @@
 
 namespace et {
 
+class InputWords;
 struct SlotHit;
 struct StartPositions;
 
 // Every word and stem a pattern mentions gets a small integer id, so that matching compares
 // integers rather than strings. Stems are stored under a marked key (see stem_key).
 //
-// It also indexes patterns by the words or slots they can start with, so that a response
-// only tries the patterns that could begin at one of its words.
+// It also indexes patterns by the words or slots they can start with, so that a statement
+// only tries the patterns that could begin at one of its words (the disclosure analyser's
+// index; the scorer finds its candidates by PatternKeys).
 class Vocabulary {
 public:
     // Room for a criteria file's words up front: growing the tables step by step was a
@@ -128,28 +130,6 @@ struct StartPositions {
     };
     std::vector<int> head; // per pattern serial: its first entry, kNone or kAnywhere
     std::vector<Entry> entries;
-    // One bit per pattern serial, set when its head is not kNone ("live"). A response makes
-    // a few hundred of the criteria's patterns live: a caller walks those rather than asking
-    // every pattern.
-    std::vector<std::uint64_t> live;
-
-    // Calls f(serial) for each live serial in [begin, end), ascending; `end` is at most
-    // head.size().
-    template <class F>
-    void for_each_live(std::size_t begin, std::size_t end, const F& f) const {
-        for (std::size_t word = begin / 64; word * 64 < end; ++word) {
-            std::uint64_t bits = live[word];
-            if (word == begin / 64) {
-                bits &= ~std::uint64_t{0} << (begin % 64);
-            }
-            if (end - word * 64 < 64) {
-                bits &= (std::uint64_t{1} << (end - word * 64)) - 1;
-            }
-            for (; bits != 0; bits &= bits - 1) {
-                f(word * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
-            }
-        }
-    }
 };
 
 struct MatchInput {
@@ -160,6 +140,8 @@ struct MatchInput {
     const std::vector<char>* present = nullptr;    // per vocabulary id: used anywhere in the input
     const StartPositions* starts = nullptr;        // per pattern serial: where it could start
     SlotMask slots = 0;                            // slots hit anywhere
+    // Where each word, stem and slot is: when set, it answers for `present` and `starts`.
+    const InputWords* words = nullptr;
 };
 
 struct TokenSpan {
@@ -201,6 +183,13 @@ public:
     bool meets_requirements(const MatchInput& input) const;
     // The pattern's number in its vocabulary's first-word index (-1 when it has none).
     int serial() const { return serial_; }
+    // What meets_requirements asks, one requirement at a time: one of these ids or slots.
+    std::size_t requirement_count() const { return requirements_.size(); }
+    std::span<const int> requirement_ids(std::size_t k) const {
+        return {ids_.data() + requirements_[k].begin,
+                requirements_[k].end - requirements_[k].begin};
+    }
+    SlotMask requirement_slots(std::size_t k) const { return requirements_[k].slots; }
     // The first match that starts at or after `from`.
     std::optional<TokenSpan> find_first(const MatchInput& input, std::size_t from = 0) const;
 
@@ -222,6 +211,8 @@ private:
     std::optional<TokenSpan> scan(const MatchInput& input, std::size_t from) const;
     // The end of a match that starts at `start`, if there is one.
     std::optional<std::size_t> match_at(const MatchInput& input, std::size_t start) const;
+    // find_all for an input with its word positions: starts only where first_ is met.
+    std::vector<TokenSpan> find_anchored(const MatchInput& input) const;
 
     std::string source_;
     // Every node of the pattern in one list, each followed by what is inside it (see Node):

@@ -3,7 +3,9 @@
 #pragma once
 
 #include "core/criteria.hpp"
+#include "core/input_words.hpp"
 #include "core/pattern.hpp"
+#include "core/pattern_keys.hpp"
 
 #include <algorithm>
 #include <optional>
@@ -38,22 +40,16 @@ public:
             c.vocabulary.assign(tokens_);
         }
         compute_hits();
-        present_.assign(c.vocabulary.size(), 0);
-        for (std::size_t i = 0; i < tokens_.size(); ++i) {
-            for (int id : {tokens_[i].text_id, tokens_[i].stem_id}) {
-                if (id >= 0) {
-                    present_[static_cast<std::size_t>(id)] = 1;
-                }
-            }
-            for (const SlotHit& h : hits_[i]) {
+        for (const auto& hits : hits_) {
+            for (const SlotHit& h : hits) {
                 slots_ |= SlotMask{1} << h.slot;
             }
         }
+        words_.assign(tokens_, hits_);
+        c.pattern_keys.candidates(words_, slots_, candidates_);
         input_.tokens = &tokens_;
         input_.hits = &hits_;
-        c.vocabulary.candidates(tokens_, hits_, starts_);
-        input_.present = &present_;
-        input_.starts = &starts_;
+        input_.words = &words_;
         input_.slots = slots_;
     }
 
@@ -138,24 +134,24 @@ public:
             return;
         }
         // A criterion's patterns are compiled one after another (PatternReading::compile_list),
-        // so their serials are one run: only the live serials of that run are visited, about
-        // a third of them for a typical response, and those the index has already let
-        // through. Patterns numbered otherwise (none from a criteria file) are each asked.
+        // so their serials are one run: only the candidates of that run are visited, a few
+        // in a hundred for a typical response. Patterns numbered otherwise (none from a
+        // criteria file) are each asked.
         const int first = patterns.front().serial();
         const auto last = static_cast<std::size_t>(patterns.back().serial());
         const bool run = first >= 0 &&
                          last + 1 == static_cast<std::size_t>(first) + patterns.size() &&
-                         last < starts_.head.size();
+                         last < c_.pattern_keys.serial_count();
         if (!run) {
             for (const Pattern& p : patterns) {
-                if (p.may_match(input_)) {
+                if (may_match(p)) {
                     add_matches(p, criterion, mistake, out);
                 }
             }
             return;
         }
         const auto begin = static_cast<std::size_t>(first);
-        starts_.for_each_live(begin, last + 1, [&](std::size_t serial) {
+        for_each_set_bit(candidates_, begin, last + 1, [&](std::size_t serial) {
             const Pattern& p = patterns[serial - begin];
             if (p.meets_requirements(input_)) {
                 add_matches(p, criterion, mistake, out);
@@ -171,7 +167,7 @@ public:
         if (it == match_cache_.end()) {
             std::vector<TokenSpan> spans;
             for (const Pattern& p : patterns) {
-                if (p.may_match(input_)) {
+                if (may_match(p)) {
                     const auto found = p.find_all(input_);
                     spans.insert(spans.end(), found.begin(), found.end());
                 }
@@ -199,6 +195,16 @@ public:
     }
 
 private:
+    // A candidate by its key (when it has a serial the keys cover) that meets its requirements.
+    bool may_match(const Pattern& p) const {
+        const auto serial = static_cast<std::size_t>(p.serial());
+        if (p.serial() >= 0 && serial < c_.pattern_keys.serial_count() &&
+            !bit_set(candidates_, serial)) {
+            return false;
+        }
+        return p.meets_requirements(input_);
+    }
+
     void add_matches(const Pattern& p, const Criterion& criterion, std::optional<Mistake> mistake,
                      std::vector<Candidate>& out) const {
         for (const TokenSpan& span : p.find_all(input_)) {
@@ -254,8 +260,8 @@ private:
     std::vector<Token> tokens_;
     std::vector<std::vector<SlotHit>> hits_;
     MatchInput input_;
-    std::vector<char> present_;
-    StartPositions starts_;
+    InputWords words_;
+    std::vector<std::uint64_t> candidates_; // one bit per pattern serial (see PatternKeys)
     SlotMask slots_ = 0;
     // A few pattern lists (the exceptions) per response: a vector beats a map here.
     mutable std::vector<std::pair<const std::vector<Pattern>*, std::vector<TokenSpan>>>

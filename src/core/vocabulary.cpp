@@ -67,15 +67,9 @@ void Vocabulary::candidates(const std::vector<Token>& tokens,
                             const std::vector<std::vector<SlotHit>>& hits,
                             StartPositions& out) const {
     out.head.assign(static_cast<std::size_t>(patterns_), StartPositions::kNone);
-    out.live.assign((out.head.size() + 63) / 64, 0);
     out.entries.clear();
-    const auto mark_live = [&](int serial) {
-        const auto s = static_cast<std::size_t>(serial);
-        out.live[s / 64] |= std::uint64_t{1} << (s % 64);
-    };
     for (int serial : always_) {
         out.head[static_cast<std::size_t>(serial)] = StartPositions::kAnywhere;
-        mark_live(serial);
     }
     // Room for every entry up front: growing the array was most of building it.
     std::size_t most = 0;
@@ -94,9 +88,7 @@ void Vocabulary::candidates(const std::vector<Token>& tokens,
     // token that starts a pattern by both its word and its stem is listed once.
     const auto add = [&](int serial, std::uint32_t position) {
         int& head = out.head[static_cast<std::size_t>(serial)];
-        if (head == StartPositions::kNone) {
-            mark_live(serial);
-        } else if (head >= 0 && out.entries[static_cast<std::size_t>(head)].position == position) {
+        if (head >= 0 && out.entries[static_cast<std::size_t>(head)].position == position) {
             return;
         }
         out.entries.push_back({position, head});

@@ -1,6 +1,7 @@
 // The pattern notation: compile errors with columns, and matching semantics.
 #include <gtest/gtest.h>
 
+#include "core/input_words.hpp"
 #include "core/pattern.hpp"
 #include "test_support.hpp"
 
@@ -46,8 +47,26 @@ struct Fixture {
                 }
             }
         }
+        // Found from the word positions as the scorer finds them, the same as by every token.
+        InputWords words;
+        words.assign(tokens, hits);
+        MatchInput indexed{&tokens, &hits};
+        indexed.words = &words;
+        for (const auto& list : hits) {
+            for (const SlotHit& h : list) {
+                indexed.slots |= SlotMask{1} << h.slot;
+            }
+        }
+        const auto found = p->find_all({&tokens, &hits});
+        const auto found_indexed =
+            p->meets_requirements(indexed) ? p->find_all(indexed) : std::vector<TokenSpan>{};
+        EXPECT_EQ(found.size(), found_indexed.size()) << source << " in " << text;
+        for (std::size_t k = 0; k < std::min(found.size(), found_indexed.size()); ++k) {
+            EXPECT_EQ(found[k].first, found_indexed[k].first) << source << " in " << text;
+            EXPECT_EQ(found[k].end, found_indexed[k].end) << source << " in " << text;
+        }
         std::vector<std::string> out;
-        for (const auto& span : p->find_all({&tokens, &hits})) {
+        for (const auto& span : found) {
             std::string s;
             for (std::size_t i = span.first; i < span.end; ++i) {
                 s += (s.empty() ? "" : " ") + tokens[i].text;
@@ -121,28 +140,6 @@ TEST(Pattern, CompileErrorsNameTheColumn) {
     EXPECT_FALSE(f.compile("", e));
     EXPECT_FALSE(f.compile("a [] b", e));
     EXPECT_FALSE(f.compile("what?", e));
-}
-
-// The live serials of a range, across the bitmap's words and at their edges.
-TEST(StartPositions, LiveSerialsOfARangeInOrder) {
-    StartPositions starts;
-    starts.live.assign(3, 0);
-    for (std::size_t serial : {0u, 5u, 63u, 64u, 100u, 127u, 128u, 191u}) {
-        starts.live[serial / 64] |= std::uint64_t{1} << (serial % 64);
-    }
-    const auto live = [&](std::size_t begin, std::size_t end) {
-        std::vector<std::size_t> out;
-        starts.for_each_live(begin, end, [&](std::size_t serial) { out.push_back(serial); });
-        return out;
-    };
-    using List = std::vector<std::size_t>;
-    EXPECT_EQ(live(0, 192), (List{0, 5, 63, 64, 100, 127, 128, 191}));
-    EXPECT_EQ(live(1, 64), (List{5, 63}));
-    EXPECT_EQ(live(5, 65), (List{5, 63, 64}));
-    EXPECT_EQ(live(64, 128), (List{64, 100, 127}));
-    EXPECT_EQ(live(101, 191), (List{127, 128}));
-    EXPECT_EQ(live(6, 63), List{});
-    EXPECT_EQ(live(7, 7), List{});
 }
 
 } // namespace
