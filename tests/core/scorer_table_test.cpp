@@ -117,7 +117,7 @@ Agreement measure(const std::string& cases_path, const std::string& scenario_dir
     return a;
 }
 
-// Sets written independently of the criteria (holdout5 to holdout74 by people who never read the
+// Sets written independently of the criteria (holdout5 to holdout78 by people who never read the
 // criteria or the engine); each was measured once before any tuning on it, and now guards
 // against regressions.
 TEST(ScorerTable, GeneralisesToIndependentSets) {
@@ -198,7 +198,11 @@ TEST(ScorerTable, GeneralisesToIndependentSets) {
                 {"scoring/holdout71/holdout71.jsonl", "scoring/holdout71/scenarios"},
                 {"scoring/holdout72/holdout72.jsonl", "scoring/holdout72/scenarios"},
                 {"scoring/holdout73/holdout73.jsonl", "scoring/holdout73/scenarios"},
-                {"scoring/holdout74/holdout74.jsonl", "scoring/holdout74/scenarios"}};
+                {"scoring/holdout74/holdout74.jsonl", "scoring/holdout74/scenarios"},
+                {"scoring/holdout75/holdout75.jsonl", "scoring/holdout75/scenarios"},
+                {"scoring/holdout76/holdout76.jsonl", "scoring/holdout76/scenarios"},
+                {"scoring/holdout77/holdout77.jsonl", "scoring/holdout77/scenarios"},
+                {"scoring/holdout78/holdout78.jsonl", "scoring/holdout78/scenarios"}};
     for (const auto& set : sets) {
         const Agreement a = measure(test::data_path(set.cases), test::data_path(set.scenarios));
         SCOPED_TRACE(set.cases);
