@@ -117,7 +117,7 @@ Agreement measure(const std::string& cases_path, const std::string& scenario_dir
     return a;
 }
 
-// Sets written independently of the criteria (holdout5 to holdout78 by people who never read the
+// Sets written independently of the criteria (holdout5 to holdout82 by people who never read the
 // criteria or the engine); each was measured once before any tuning on it, and now guards
 // against regressions.
 TEST(ScorerTable, GeneralisesToIndependentSets) {
@@ -202,7 +202,11 @@ TEST(ScorerTable, GeneralisesToIndependentSets) {
                 {"scoring/holdout75/holdout75.jsonl", "scoring/holdout75/scenarios"},
                 {"scoring/holdout76/holdout76.jsonl", "scoring/holdout76/scenarios"},
                 {"scoring/holdout77/holdout77.jsonl", "scoring/holdout77/scenarios"},
-                {"scoring/holdout78/holdout78.jsonl", "scoring/holdout78/scenarios"}};
+                {"scoring/holdout78/holdout78.jsonl", "scoring/holdout78/scenarios"},
+                {"scoring/holdout79/holdout79.jsonl", "scoring/holdout79/scenarios"},
+                {"scoring/holdout80/holdout80.jsonl", "scoring/holdout80/scenarios"},
+                {"scoring/holdout81/holdout81.jsonl", "scoring/holdout81/scenarios"},
+                {"scoring/holdout82/holdout82.jsonl", "scoring/holdout82/scenarios"}};
     for (const auto& set : sets) {
         const Agreement a = measure(test::data_path(set.cases), test::data_path(set.scenarios));
         SCOPED_TRACE(set.cases);
