@@ -136,6 +136,9 @@ struct Criteria {
     // The stem a partner-card reference is compared by: its synonym group's stem, or itself.
     const std::string& card_stem(int stem_id, const std::string& stem) const;
     const std::string& card_stem(const std::string& stem) const;
+    // Every compiled pattern: Level One's and its exceptions, the links, then each mistake's
+    // criteria and exceptions, in that order.
+    std::vector<const Pattern*> all_patterns() const;
 };
 
 struct CriteriaLoad {

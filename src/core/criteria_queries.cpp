@@ -78,4 +78,27 @@ const std::string& Criteria::card_stem(const std::string& stem) const {
     return card_synonym_stems.empty() ? stem : card_stem(vocabulary.find(stem_key(stem)), stem);
 }
 
+std::vector<const Pattern*> Criteria::all_patterns() const {
+    std::vector<const Pattern*> patterns;
+    const auto add = [&](const std::vector<Pattern>& list) {
+        for (const Pattern& p : list) {
+            patterns.push_back(&p);
+        }
+    };
+    for (const Criterion& c : level_one) {
+        add(c.patterns);
+    }
+    add(level_one_except);
+    for (const Criterion& c : links) {
+        add(c.patterns);
+    }
+    for (const MistakeCriteria& m : mistakes) {
+        for (const Criterion& c : m.criteria) {
+            add(c.patterns);
+        }
+        add(m.except);
+    }
+    return patterns;
+}
+
 } // namespace et

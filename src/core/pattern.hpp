@@ -213,6 +213,10 @@ private:
     std::optional<std::size_t> match_at(const MatchInput& input, std::size_t start) const;
     // find_all for an input with its word positions: starts only where first_ is met.
     std::vector<TokenSpan> find_anchored(const MatchInput& input) const;
+    // Tries the match that puts first_ at token `anchor`, unless it would start inside the
+    // last match (before `from`); a match is added to `spans` and moves `from` to its end.
+    void match_anchor(const MatchInput& input, std::size_t anchor, std::size_t& from,
+                      std::vector<TokenSpan>& spans) const;
 
     std::string source_;
     // Every node of the pattern in one list, each followed by what is inside it (see Node):

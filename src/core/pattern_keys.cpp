@@ -97,26 +97,8 @@ PatternKeys::PatternKeys(std::span<const Pattern* const> patterns, std::size_t s
 }
 
 PatternKeys PatternKeys::of(const Criteria& criteria) {
-    std::vector<const Pattern*> patterns;
-    const auto add = [&](const std::vector<Pattern>& list) {
-        for (const Pattern& p : list) {
-            patterns.push_back(&p);
-        }
-    };
-    for (const Criterion& c : criteria.level_one) {
-        add(c.patterns);
-    }
-    add(criteria.level_one_except);
-    for (const Criterion& c : criteria.links) {
-        add(c.patterns);
-    }
-    for (const MistakeCriteria& m : criteria.mistakes) {
-        for (const Criterion& c : m.criteria) {
-            add(c.patterns);
-        }
-        add(m.except);
-    }
-    return PatternKeys(patterns, criteria.vocabulary.pattern_count(), criteria.vocabulary.size());
+    return PatternKeys(criteria.all_patterns(), criteria.vocabulary.pattern_count(),
+                       criteria.vocabulary.size());
 }
 
 void PatternKeys::candidates(const InputWords& words, SlotMask slots,

@@ -312,16 +312,21 @@ std::vector<TokenSpan> Pattern::find_anchored(const MatchInput& input) const {
     std::vector<TokenSpan> spans;
     std::size_t from = 0;
     for (const std::uint32_t anchor : anchors) {
-        if (anchor < from + first_offset_) {
-            continue;
-        }
-        const std::size_t start = anchor - first_offset_;
-        if (const auto end = match_at(input, start)) {
-            spans.push_back({start, *end});
-            from = *end;
-        }
+        match_anchor(input, anchor, from, spans);
     }
     return spans;
+}
+
+void Pattern::match_anchor(const MatchInput& input, std::size_t anchor, std::size_t& from,
+                           std::vector<TokenSpan>& spans) const {
+    if (anchor < from + first_offset_) {
+        return;
+    }
+    const std::size_t start = anchor - first_offset_;
+    if (const auto end = match_at(input, start)) {
+        spans.push_back({start, *end});
+        from = *end;
+    }
 }
 
 std::vector<TokenSpan> Pattern::find_all(const MatchInput& input) const {
@@ -342,15 +347,8 @@ std::vector<TokenSpan> Pattern::find_all(const MatchInput& input) const {
         // same starts, in the same order, as scan() would try.
         for (int e = head; e != StartPositions::kNone;
              e = input.starts->entries[static_cast<std::size_t>(e)].next) {
-            const std::size_t anchor = input.starts->entries[static_cast<std::size_t>(e)].position;
-            if (anchor < from + first_offset_) {
-                continue;
-            }
-            const std::size_t start = anchor - first_offset_;
-            if (const auto end = match_at(input, start)) {
-                spans.push_back({start, *end});
-                from = *end;
-            }
+            match_anchor(input, input.starts->entries[static_cast<std::size_t>(e)].position, from,
+                         spans);
         }
         return spans;
     }

@@ -131,25 +131,7 @@ std::vector<std::string> labelled_responses() {
 // candidate, and finds the same matches from the word positions as by trying every token.
 TEST(PatternKeys, EveryPatternThatMatchesIsACandidateWithTheSameMatches) {
     const Criteria& c = test::default_criteria();
-    std::vector<const Pattern*> patterns;
-    const auto add = [&](const std::vector<Pattern>& list) {
-        for (const Pattern& p : list) {
-            patterns.push_back(&p);
-        }
-    };
-    for (const Criterion& crit : c.level_one) {
-        add(crit.patterns);
-    }
-    add(c.level_one_except);
-    for (const Criterion& crit : c.links) {
-        add(crit.patterns);
-    }
-    for (const MistakeCriteria& m : c.mistakes) {
-        for (const Criterion& crit : m.criteria) {
-            add(crit.patterns);
-        }
-        add(m.except);
-    }
+    const std::vector<const Pattern*> patterns = c.all_patterns();
     ASSERT_EQ(c.pattern_keys.serial_count(), c.vocabulary.pattern_count());
     const auto responses = labelled_responses();
     ASSERT_GT(responses.size(), 500u);
