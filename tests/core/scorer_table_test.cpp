@@ -117,7 +117,7 @@ Agreement measure(const std::string& cases_path, const std::string& scenario_dir
     return a;
 }
 
-// Sets written independently of the criteria (holdout5 to holdout82 by people who never read the
+// Sets written independently of the criteria (holdout5 to holdout86 by people who never read the
 // criteria or the engine); each was measured once before any tuning on it, and now guards
 // against regressions.
 TEST(ScorerTable, GeneralisesToIndependentSets) {
@@ -206,7 +206,11 @@ TEST(ScorerTable, GeneralisesToIndependentSets) {
                 {"scoring/holdout79/holdout79.jsonl", "scoring/holdout79/scenarios"},
                 {"scoring/holdout80/holdout80.jsonl", "scoring/holdout80/scenarios"},
                 {"scoring/holdout81/holdout81.jsonl", "scoring/holdout81/scenarios"},
-                {"scoring/holdout82/holdout82.jsonl", "scoring/holdout82/scenarios"}};
+                {"scoring/holdout82/holdout82.jsonl", "scoring/holdout82/scenarios"},
+                {"scoring/holdout83/holdout83.jsonl", "scoring/holdout83/scenarios"},
+                {"scoring/holdout84/holdout84.jsonl", "scoring/holdout84/scenarios"},
+                {"scoring/holdout85/holdout85.jsonl", "scoring/holdout85/scenarios"},
+                {"scoring/holdout86/holdout86.jsonl", "scoring/holdout86/scenarios"}};
     for (const auto& set : sets) {
         const Agreement a = measure(test::data_path(set.cases), test::data_path(set.scenarios));
         SCOPED_TRACE(set.cases);
