@@ -117,7 +117,7 @@ Agreement measure(const std::string& cases_path, const std::string& scenario_dir
     return a;
 }
 
-// Sets written independently of the criteria (holdout5 to holdout86 by people who never read the
+// Sets written independently of the criteria (holdout5 to holdout90 by people who never read the
 // criteria or the engine); each was measured once before any tuning on it, and now guards
 // against regressions.
 TEST(ScorerTable, GeneralisesToIndependentSets) {
@@ -210,7 +210,11 @@ TEST(ScorerTable, GeneralisesToIndependentSets) {
                 {"scoring/holdout83/holdout83.jsonl", "scoring/holdout83/scenarios"},
                 {"scoring/holdout84/holdout84.jsonl", "scoring/holdout84/scenarios"},
                 {"scoring/holdout85/holdout85.jsonl", "scoring/holdout85/scenarios"},
-                {"scoring/holdout86/holdout86.jsonl", "scoring/holdout86/scenarios"}};
+                {"scoring/holdout86/holdout86.jsonl", "scoring/holdout86/scenarios"},
+                {"scoring/holdout87/holdout87.jsonl", "scoring/holdout87/scenarios"},
+                {"scoring/holdout88/holdout88.jsonl", "scoring/holdout88/scenarios"},
+                {"scoring/holdout89/holdout89.jsonl", "scoring/holdout89/scenarios"},
+                {"scoring/holdout90/holdout90.jsonl", "scoring/holdout90/scenarios"}};
     for (const auto& set : sets) {
         const Agreement a = measure(test::data_path(set.cases), test::data_path(set.scenarios));
         SCOPED_TRACE(set.cases);
