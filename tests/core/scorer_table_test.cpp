@@ -117,7 +117,7 @@ Agreement measure(const std::string& cases_path, const std::string& scenario_dir
     return a;
 }
 
-// Sets written independently of the criteria (holdout5 to holdout90 by people who never read the
+// Sets written independently of the criteria (holdout5 to holdout94 by people who never read the
 // criteria or the engine); each was measured once before any tuning on it, and now guards
 // against regressions.
 TEST(ScorerTable, GeneralisesToIndependentSets) {
@@ -214,7 +214,11 @@ TEST(ScorerTable, GeneralisesToIndependentSets) {
                 {"scoring/holdout87/holdout87.jsonl", "scoring/holdout87/scenarios"},
                 {"scoring/holdout88/holdout88.jsonl", "scoring/holdout88/scenarios"},
                 {"scoring/holdout89/holdout89.jsonl", "scoring/holdout89/scenarios"},
-                {"scoring/holdout90/holdout90.jsonl", "scoring/holdout90/scenarios"}};
+                {"scoring/holdout90/holdout90.jsonl", "scoring/holdout90/scenarios"},
+                {"scoring/holdout91/holdout91.jsonl", "scoring/holdout91/scenarios"},
+                {"scoring/holdout92/holdout92.jsonl", "scoring/holdout92/scenarios"},
+                {"scoring/holdout93/holdout93.jsonl", "scoring/holdout93/scenarios"},
+                {"scoring/holdout94/holdout94.jsonl", "scoring/holdout94/scenarios"}};
     for (const auto& set : sets) {
         const Agreement a = measure(test::data_path(set.cases), test::data_path(set.scenarios));
         SCOPED_TRACE(set.cases);
