@@ -117,7 +117,7 @@ Agreement measure(const std::string& cases_path, const std::string& scenario_dir
     return a;
 }
 
-// Sets written independently of the criteria (holdout5 to holdout94 by people who never read the
+// Sets written independently of the criteria (holdout5 to holdout98 by people who never read the
 // criteria or the engine); each was measured once before any tuning on it, and now guards
 // against regressions.
 TEST(ScorerTable, GeneralisesToIndependentSets) {
@@ -218,7 +218,11 @@ TEST(ScorerTable, GeneralisesToIndependentSets) {
                 {"scoring/holdout91/holdout91.jsonl", "scoring/holdout91/scenarios"},
                 {"scoring/holdout92/holdout92.jsonl", "scoring/holdout92/scenarios"},
                 {"scoring/holdout93/holdout93.jsonl", "scoring/holdout93/scenarios"},
-                {"scoring/holdout94/holdout94.jsonl", "scoring/holdout94/scenarios"}};
+                {"scoring/holdout94/holdout94.jsonl", "scoring/holdout94/scenarios"},
+                {"scoring/holdout95/holdout95.jsonl", "scoring/holdout95/scenarios"},
+                {"scoring/holdout96/holdout96.jsonl", "scoring/holdout96/scenarios"},
+                {"scoring/holdout97/holdout97.jsonl", "scoring/holdout97/scenarios"},
+                {"scoring/holdout98/holdout98.jsonl", "scoring/holdout98/scenarios"}};
     for (const auto& set : sets) {
         const Agreement a = measure(test::data_path(set.cases), test::data_path(set.scenarios));
         SCOPED_TRACE(set.cases);
