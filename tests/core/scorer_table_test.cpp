@@ -117,7 +117,7 @@ Agreement measure(const std::string& cases_path, const std::string& scenario_dir
     return a;
 }
 
-// Sets written independently of the criteria (holdout5 to holdout98 by people who never read the
+// Sets written independently of the criteria (holdout5 to holdout102 by people who never read the
 // criteria or the engine); each was measured once before any tuning on it, and now guards
 // against regressions.
 TEST(ScorerTable, GeneralisesToIndependentSets) {
@@ -222,7 +222,11 @@ TEST(ScorerTable, GeneralisesToIndependentSets) {
                 {"scoring/holdout95/holdout95.jsonl", "scoring/holdout95/scenarios"},
                 {"scoring/holdout96/holdout96.jsonl", "scoring/holdout96/scenarios"},
                 {"scoring/holdout97/holdout97.jsonl", "scoring/holdout97/scenarios"},
-                {"scoring/holdout98/holdout98.jsonl", "scoring/holdout98/scenarios"}};
+                {"scoring/holdout98/holdout98.jsonl", "scoring/holdout98/scenarios"},
+                {"scoring/holdout99/holdout99.jsonl", "scoring/holdout99/scenarios"},
+                {"scoring/holdout100/holdout100.jsonl", "scoring/holdout100/scenarios"},
+                {"scoring/holdout101/holdout101.jsonl", "scoring/holdout101/scenarios"},
+                {"scoring/holdout102/holdout102.jsonl", "scoring/holdout102/scenarios"}};
     for (const auto& set : sets) {
         const Agreement a = measure(test::data_path(set.cases), test::data_path(set.scenarios));
         SCOPED_TRACE(set.cases);
