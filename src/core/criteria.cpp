@@ -89,21 +89,33 @@ private:
         return out;
     }
 
+    // The same as string_map, straight into a normalisation's map: sorting the words first
+    // was for nothing, as the map has no order.
+    void read_word_map(const nlohmann::json& parent, const JsonPath& path, std::string_view key,
+                       WordMap<std::string>& into) {
+        const auto* obj = check_.object_member(parent, path, key, false);
+        if (obj == nullptr) {
+            return;
+        }
+        const JsonPath at = path / std::string(key);
+        into.reserve(obj->size());
+        for (const auto& [k, v] : obj->items()) {
+            if (check_.expect_string(v, at, k, true)) {
+                // A word folding like an earlier one replaces it, as in string_map.
+                into.insert_or_assign(fold_case(k), fold_case(v.get_ref<const std::string&>()));
+            }
+        }
+    }
+
     void read_normalisation(const nlohmann::json& root, const JsonPath& top) {
         const auto* n = check_.object_member(root, top, "normalisation");
         if (n == nullptr) {
             return;
         }
         const JsonPath at = top / "normalisation";
-        for (auto& [k, v] : string_map(*n, at, "spellings")) {
-            c_.normalisation.spellings.emplace(k, v);
-        }
-        for (auto& [k, v] : string_map(*n, at, "contractions")) {
-            c_.normalisation.contractions.emplace(k, v);
-        }
-        for (auto& [k, v] : string_map(*n, at, "lemmas")) {
-            c_.normalisation.lemmas.emplace(k, v);
-        }
+        read_word_map(*n, at, "spellings", c_.normalisation.spellings);
+        read_word_map(*n, at, "contractions", c_.normalisation.contractions);
+        read_word_map(*n, at, "lemmas", c_.normalisation.lemmas);
         if (const auto* ctx = check_.object_member(*n, at, "context_spellings", false)) {
             for (const auto& [word, body] : ctx->items()) {
                 const JsonPath here = at / "context_spellings" / word;
@@ -147,6 +159,7 @@ private:
 
     std::vector<LexiconEntry> read_weighted_words(const nlohmann::json& obj, const JsonPath& at) {
         std::vector<LexiconEntry> entries;
+        entries.reserve(obj.size());
         for (const auto& [word, intensity] : obj.items()) {
             if (!check_.expect_integer(intensity, at, word, 1, 4)) {
                 continue;
@@ -193,6 +206,7 @@ private:
                     continue;
                 }
                 std::vector<LexiconEntry> entries;
+                entries.reserve(words.size());
                 for (std::size_t i = 0; i < words.size(); ++i) {
                     if (!check_.expect_string(words[i], at, i)) {
                         continue;

@@ -260,13 +260,17 @@ void release(nlohmann::json& value, int depth) {
     if (value.is_array()) {
         auto& elements = value.get_ref<nlohmann::json::array_t&>();
         for (auto& element : elements) {
-            release(element, depth + 1);
+            if (element.is_structured()) { // most are strings: no call for them
+                release(element, depth + 1);
+            }
         }
         elements.clear();
     } else if (value.is_object()) {
         auto& members = value.get_ref<nlohmann::json::object_t&>();
         for (auto& [key, member] : members) {
-            release(member, depth + 1);
+            if (member.is_structured()) {
+                release(member, depth + 1);
+            }
         }
         members.clear();
     }

@@ -109,6 +109,18 @@ private:
         }
     }
 
+    // What an element or member is made as before it is read: a string (most of them) is
+    // then read straight into it, as assigning one that nlohmann has built moves it twice
+    // and destroys two nulls.
+    Json::value_t next_type() const {
+        return peek() == '"' ? Json::value_t::string : Json::value_t::null;
+    }
+
+    // A value into `out`, made as next_type() says.
+    bool read_element(Json& out, int depth) {
+        return out.is_string() ? read_string(out.get_ref<std::string&>()) : read_value(out, depth);
+    }
+
     bool read_literal(std::string_view word, Json value, Json& out) {
         if (text_.substr(pos_, word.size()) != word) {
             return false;
@@ -141,12 +153,13 @@ private:
             }
             ++pos_;
             skip_space();
-            Json value;
-            if (!read_value(value, depth)) {
+            Json value(next_type());
+            if (!read_element(value, depth)) {
                 return false;
             }
-            // A repeated key keeps its last value, as nlohmann's parser does.
-            members.insert_or_assign(std::move(key), std::move(value));
+            // A repeated key keeps its last value, as nlohmann's parser does. Keys in order
+            // (as written by a program) go in without a search.
+            members.insert_or_assign(members.end(), std::move(key), std::move(value));
             key.clear();
             skip_space();
             const char next = peek();
@@ -174,7 +187,7 @@ private:
             return true;
         }
         while (true) {
-            if (!read_value(elements.emplace_back(), depth)) {
+            if (!read_element(elements.emplace_back(next_type()), depth)) {
                 return false;
             }
             skip_space();

@@ -3,6 +3,7 @@
 #include "core/text.hpp"
 
 #include <algorithm>
+#include <array>
 #include <memory>
 
 #include <libstemmer.h>
@@ -87,6 +88,20 @@ void expand_word(std::string word, const Normalisation& n, std::vector<std::stri
     }
     out.push_back(std::move(word));
 }
+
+// What a plain phrase is written with (lower-case letters, digits and spaces), one lookup a
+// character: criteria files give thousands of phrases.
+constexpr std::array<bool, 256> kPlainChars = [] {
+    std::array<bool, 256> plain{};
+    for (int c = 'a'; c <= 'z'; ++c) {
+        plain[static_cast<std::size_t>(c)] = true;
+    }
+    for (int c = '0'; c <= '9'; ++c) {
+        plain[static_cast<std::size_t>(c)] = true;
+    }
+    plain[' '] = true;
+    return plain;
+}();
 
 } // namespace
 
@@ -397,7 +412,7 @@ void normalise_words(std::string_view phrase, const Normalisation& normalisation
     // phrases such as "fed up"). A lone word is taken as written without looking at the
     // suffix rules, as it always was; a word of a phrase that one would split goes the slow way.
     const bool plain = !phrase.empty() && std::all_of(phrase.begin(), phrase.end(), [](char ch) {
-        return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == ' ';
+        return kPlainChars[static_cast<unsigned char>(ch)];
     });
     if (plain) {
         const std::size_t first = out.size();
@@ -427,6 +442,29 @@ void normalise_words(std::string_view phrase, const Normalisation& normalisation
             i = end + 1;
         }
         if (all_untouched && out.size() > first) {
+            return;
+        }
+        out.resize(first);
+    }
+    // One written word (an author's "you're" or "Don't"): what tokenize() would do with it,
+    // without the sentence and quotation bookkeeping that a lone word never needs. Three or
+    // more words from it are left to tokenize(), which may read "'s" or "'d" among them
+    // as "has" or "had".
+    const bool one_word = !phrase.empty() && std::all_of(phrase.begin(), phrase.end(), [](char ch) {
+        return is_word_byte(static_cast<unsigned char>(ch)) &&
+               static_cast<unsigned char>(ch) < 0x80;
+    });
+    if (one_word) {
+        const std::size_t first = out.size();
+        std::string raw = fold_case(phrase);
+        if (const auto contextual = normalisation.context_spellings.find(raw);
+            contextual != normalisation.context_spellings.end()) {
+            // No next word: tokenize() looks the empty one up among the nouns.
+            raw = normalisation.nouns.count("") > 0 ? contextual->second.first
+                                                    : contextual->second.second;
+        }
+        expand_word(std::move(raw), normalisation, out);
+        if (out.size() - first < 3) {
             return;
         }
         out.resize(first);
