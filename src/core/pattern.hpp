@@ -197,16 +197,19 @@ public:
 
     struct Node;
 
-    // Something a token (or the input) must have: one of these words or stems, or a hit
-    // of one of these slots.
-    struct Requirement {
-        std::vector<int> ids; // vocabulary ids of words or stems
+    // Something a token (or the input) must have: one of the ids in [begin, end) of the
+    // pattern's id list (words or stems), or a hit of one of these slots.
+    struct RequirementSpan {
+        std::uint32_t begin = 0, end = 0;
         SlotMask slots = 0;
     };
 
 private:
-    // Fills requirements_, first_ and ids_ (which starts with `set_ids`, the word sets' ids).
-    void derive_requirements(const std::vector<int>& set_ids);
+    // Appends to `ids` (the word sets' ids so far) the ids of the requirements of the
+    // pattern of `nodes`, listed in `spans`, and those of first_, which it sets with
+    // first_offset_.
+    void derive_requirements(const std::vector<Node>& nodes, std::vector<int>& ids,
+                             std::vector<RequirementSpan>& spans);
     // find_first without the whole-input requirement check (find_all checks once).
     std::optional<TokenSpan> scan(const MatchInput& input, std::size_t from) const;
     // The end of a match that starts at `start`, if there is one.
@@ -229,10 +232,6 @@ private:
     std::vector<int> ids_;
     std::string prefixes_; // the text of Prefix nodes, by span
     // Every one must be met somewhere in the input.
-    struct RequirementSpan {
-        std::uint32_t begin = 0, end = 0; // in ids_
-        SlotMask slots = 0;
-    };
     std::vector<RequirementSpan> requirements_;
     std::optional<RequirementSpan> first_;   // what the first token of a match must meet
     std::size_t first_offset_ = 0;           // ... counted after this many leading "{any}" words

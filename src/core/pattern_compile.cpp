@@ -23,6 +23,7 @@ struct CompileScratch {
     // The one-word alternatives of the groups being parsed, one list per nesting depth: a
     // deque, so that a list stays in place while deeper groups add theirs.
     std::deque<std::vector<std::pair<int, int>>> group_words;
+    std::vector<Pattern::RequirementSpan> requirements;
 };
 
 class Parser {
@@ -363,7 +364,9 @@ std::optional<Pattern> Pattern::compile(std::string_view source, const Normalisa
     p.source_ = std::string(source);
     p.nodes_.assign(scratch.nodes.begin(), scratch.nodes.end());
     p.prefixes_ = scratch.prefixes;
-    p.derive_requirements(scratch.set_ids);
+    p.derive_requirements(scratch.nodes, scratch.set_ids, scratch.requirements);
+    p.ids_.assign(scratch.set_ids.begin(), scratch.set_ids.end());
+    p.requirements_.assign(scratch.requirements.begin(), scratch.requirements.end());
     p.serial_ = p.first_ ? vocabulary.add_pattern({p.ids_.data() + p.first_->begin, p.ids_.data() + p.first_->end},
                                                   p.first_->slots, false)
                          : vocabulary.add_pattern({}, 0, true);
