@@ -174,16 +174,18 @@ void Pattern::derive_requirements(const std::vector<Node>& nodes, std::vector<in
 bool Pattern::meets_requirements(const MatchInput& input) const {
     if (input.words != nullptr) {
         const InputWords& words = *input.words;
-        return std::all_of(requirements_.begin(), requirements_.end(),
+        const int* ids = this->ids();
+        return std::all_of(requirements(), requirements() + layout_.requirement_count,
                            [&](const RequirementSpan& r) {
                                return (r.slots & input.slots) != 0 ||
-                                      std::any_of(ids_.data() + r.begin, ids_.data() + r.end,
+                                      std::any_of(ids + r.begin, ids + r.end,
                                                   [&](int id) { return words.has(id); });
                            });
     }
     if (input.present != nullptr) {
-        for (const RequirementSpan& r : requirements_) {
-            if (!input_meets(ids_.data() + r.begin, ids_.data() + r.end, r.slots, input)) {
+        const int* ids = this->ids();
+        for (const RequirementSpan& r : std::span(requirements(), layout_.requirement_count)) {
+            if (!input_meets(ids + r.begin, ids + r.end, r.slots, input)) {
                 return false;
             }
         }
