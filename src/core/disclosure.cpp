@@ -8,7 +8,6 @@
 // (Loading the criteria is in disclosure_loader.cpp; the JSON output in disclosure_json.cpp.)
 #include "core/disclosure.hpp"
 
-#include "core/input_words.hpp"
 #include "core/utf8.hpp"
 
 #include <algorithm>
@@ -83,9 +82,14 @@ public:
         : c_(c), tokens_(tokenize(text, c.normalisation)) {
         c.vocabulary.assign(tokens_);
         hits_.assign(tokens_.size(), {});
+        present_.assign(c.vocabulary.size(), 0);
         for (std::size_t i = 0; i < tokens_.size(); ++i) {
             for (int id : {tokens_[i].text_id, tokens_[i].stem_id}) {
-                if (id >= 0 && static_cast<std::size_t>(id) < c.slot_index_by_id.size()) {
+                if (id < 0) {
+                    continue;
+                }
+                present_[static_cast<std::size_t>(id)] = 1;
+                if (static_cast<std::size_t>(id) < c.slot_index_by_id.size()) {
                     add_hits(i, c.slot_index_by_id[static_cast<std::size_t>(id)]);
                 }
             }
@@ -93,12 +97,11 @@ public:
                 slots_ |= SlotMask{1} << h.slot;
             }
         }
-        // Where each word and slot is, as the scorer finds them: a pattern is tried only
-        // where its first word or slot is.
-        words_.assign(tokens_, hits_);
+        c.vocabulary.candidates(tokens_, hits_, starts_);
         input_.tokens = &tokens_;
         input_.hits = &hits_;
-        input_.words = &words_;
+        input_.present = &present_;
+        input_.starts = &starts_;
         input_.slots = slots_;
     }
 
@@ -109,7 +112,7 @@ public:
     std::vector<TokenSpan> find_all(const std::vector<Pattern>& patterns) const {
         std::vector<TokenSpan> spans;
         for (const Pattern& p : patterns) {
-            if (p.meets_requirements(input_)) {
+            if (p.may_match(input_)) {
                 const auto found = p.find_all(input_);
                 spans.insert(spans.end(), found.begin(), found.end());
             }
@@ -146,7 +149,8 @@ private:
     const DisclosureCriteria& c_;
     std::vector<Token> tokens_;
     std::vector<std::vector<SlotHit>> hits_;
-    InputWords words_;
+    std::vector<char> present_;
+    StartPositions starts_;
     SlotMask slots_ = 0;
     MatchInput input_;
 };

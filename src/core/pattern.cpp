@@ -100,6 +100,18 @@ private:
     std::vector<int>& ids_;
 };
 
+bool input_meets(const int* ids, const int* ids_end, SlotMask slots, const MatchInput& input) {
+    if ((slots & input.slots) != 0) {
+        return true;
+    }
+    for (; ids != ids_end; ++ids) {
+        if ((*input.present)[static_cast<std::size_t>(*ids)] != 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 void Pattern::derive_requirements(const std::vector<Node>& nodes, std::vector<int>& ids,
@@ -169,6 +181,14 @@ bool Pattern::meets_requirements(const MatchInput& input) const {
                                       std::any_of(ids + r.begin, ids + r.end,
                                                   [&](int id) { return words.has(id); });
                            });
+    }
+    if (input.present != nullptr) {
+        const int* ids = this->ids();
+        for (const RequirementSpan& r : std::span(requirements(), layout_.requirement_count)) {
+            if (!input_meets(ids + r.begin, ids + r.end, r.slots, input)) {
+                return false;
+            }
+        }
     }
     return true;
 }

@@ -36,9 +36,14 @@ namespace et {
 
 class InputWords;
 struct SlotHit;
+struct StartPositions;
 
 // Every word and stem a pattern mentions gets a small integer id, so that matching compares
 // integers rather than strings. Stems are stored under a marked key (see stem_key).
+//
+// It also indexes patterns by the words or slots they can start with, so that a statement
+// only tries the patterns that could begin at one of its words (the disclosure analyser's
+// index; the scorer finds its candidates by PatternKeys).
 class Vocabulary {
 public:
     // Room for a criteria file's words up front: growing the tables step by step was a
@@ -68,10 +73,13 @@ public:
     // The (word id, stem id) of a normalised word and its stem; -1 for one no pattern uses.
     std::pair<int, int> ids_of(const std::string& text, const std::string& stem) const;
 
-    // Numbers a new pattern: returns its serial (0, 1, 2...), by which the scorer's pattern
-    // keys file it.
-    int add_pattern() { return patterns_++; }
+    // Registers a pattern that starts with one of `ids` or `slots` (`always` when its
+    // start cannot be told); returns the pattern's serial number.
+    int add_pattern(std::span<const int> ids, std::uint64_t slots, bool always);
     std::size_t pattern_count() const { return static_cast<std::size_t>(patterns_); }
+    // Lists, per pattern serial, the tokens at which the pattern's first word or slot is.
+    void candidates(const std::vector<Token>& tokens, const std::vector<std::vector<SlotHit>>& hits,
+                    StartPositions& out) const;
 
 private:
     // words_of for a spelling seen for the first time.
@@ -83,6 +91,9 @@ private:
     TextIndex spellings_;
     std::vector<std::uint32_t> spelling_ends_;
     std::vector<std::pair<int, int>> spelling_words_;
+    std::vector<std::vector<int>> by_id_; // by vocabulary id (ids are dense)
+    std::vector<std::vector<int>> by_slot_ = std::vector<std::vector<int>>(64);
+    std::vector<int> always_;
     int patterns_ = 0;
 };
 
@@ -109,13 +120,29 @@ struct SlotHit {
     std::uint8_t length; // tokens consumed
 };
 
+// Where each pattern could start in one input: per pattern serial, the positions of the
+// tokens its first word or slot is at, ascending. The lists are threaded through one array,
+// so that building them for every pattern allocates twice per response, not per pattern.
+struct StartPositions {
+    static constexpr int kNone = -1;     // the pattern cannot start anywhere
+    static constexpr int kAnywhere = -2; // its start cannot be told: try every token
+    struct Entry {
+        std::uint32_t position; // of the token the first word or slot is at
+        int next;               // index in `entries`, or kNone
+    };
+    std::vector<int> head; // per pattern serial: its first entry, kNone or kAnywhere
+    std::vector<Entry> entries;
+};
+
 struct MatchInput {
     const std::vector<Token>* tokens = nullptr;
     const std::vector<std::vector<SlotHit>>* hits = nullptr; // one vector per token
     // Optional summaries of the whole input; when set, patterns that cannot match are
     // skipped without trying every start position.
-    SlotMask slots = 0; // slots hit anywhere
-    // Where each word, stem and slot is (the slots hit anywhere must be in `slots`).
+    const std::vector<char>* present = nullptr;    // per vocabulary id: used anywhere in the input
+    const StartPositions* starts = nullptr;        // per pattern serial: where it could start
+    SlotMask slots = 0;                            // slots hit anywhere
+    // Where each word, stem and slot is: when set, it answers for `present` and `starts`.
     const InputWords* words = nullptr;
 };
 
@@ -139,13 +166,24 @@ public:
                                           const SlotResolver& resolve, Vocabulary& vocabulary,
                                           CompileError& error);
 
-    // All non-overlapping matches, leftmost first. Ask meets_requirements first: find_all
-    // itself only starts where the pattern's first word or slot is (given the input's words).
+    // All non-overlapping matches, leftmost first. Ask may_match first: find_all itself only
+    // skips a pattern the first-word index rules out.
     std::vector<TokenSpan> find_all(const MatchInput& input) const;
-    // Every word or slot the pattern needs is somewhere in the input (or it has no summary):
-    // a cheap pre-check, far cheaper than a find_all call that finds nothing.
+    // False when the input's summaries rule this pattern out: a cheap pre-check, far cheaper
+    // than a find_all call that finds nothing. For a typical response, nine in ten of the
+    // patterns the first-word index leaves lack another word they need.
+    bool may_match(const MatchInput& input) const {
+        return can_start(input) && meets_requirements(input);
+    }
+    // The first-word index finds a token the pattern could start at (or has no say).
+    bool can_start(const MatchInput& input) const {
+        return input.starts == nullptr || serial_ < 0 ||
+               static_cast<std::size_t>(serial_) >= input.starts->head.size() ||
+               input.starts->head[static_cast<std::size_t>(serial_)] != StartPositions::kNone;
+    }
+    // Every word or slot the pattern needs is somewhere in the input (or it has no summary).
     bool meets_requirements(const MatchInput& input) const;
-    // The pattern's number in its vocabulary (-1 when it has none).
+    // The pattern's number in its vocabulary's first-word index (-1 when it has none).
     int serial() const { return serial_; }
     // What meets_requirements asks, one requirement at a time: one of these ids or slots.
     std::size_t requirement_count() const { return layout_.requirement_count; }
@@ -223,7 +261,7 @@ private:
     Layout layout_;
     std::optional<RequirementSpan> first_;   // what the first token of a match must meet
     std::size_t first_offset_ = 0;           // ... counted after this many leading "{any}" words
-    int serial_ = -1;                        // its number in the vocabulary
+    int serial_ = -1;                        // index in the vocabulary's pattern index
 };
 
 // A node of a pattern. The nodes of a group's branches follow it in Pattern::nodes(), each

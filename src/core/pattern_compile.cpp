@@ -388,7 +388,10 @@ std::optional<Pattern> Pattern::compile(std::string_view source, const Normalisa
     std::memcpy(block + layout.ids_at, scratch.set_ids.data(), id_bytes);
     std::memcpy(block + layout.prefixes_at, scratch.prefixes.data(), scratch.prefixes.size());
     std::memcpy(block + layout.source_at, source.data(), source.size());
-    p.serial_ = vocabulary.add_pattern();
+    const int* ids = scratch.set_ids.data();
+    p.serial_ = p.first_ ? vocabulary.add_pattern({ids + p.first_->begin, ids + p.first_->end},
+                                                  p.first_->slots, false)
+                         : vocabulary.add_pattern({}, 0, true);
     return p;
 }
 

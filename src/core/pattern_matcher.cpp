@@ -335,7 +335,24 @@ std::vector<TokenSpan> Pattern::find_all(const MatchInput& input) const {
         return find_anchored(input);
     }
     std::vector<TokenSpan> spans;
+    const bool indexed = input.starts != nullptr && serial_ >= 0 &&
+                         static_cast<std::size_t>(serial_) < input.starts->head.size();
+    const int head =
+        indexed ? input.starts->head[static_cast<std::size_t>(serial_)] : StartPositions::kAnywhere;
+    if (head == StartPositions::kNone) {
+        return spans;
+    }
     std::size_t from = 0;
+    if (head != StartPositions::kAnywhere) {
+        // Only the tokens the first word or slot is at, rather than testing every token: the
+        // same starts, in the same order, as scan() would try.
+        for (int e = head; e != StartPositions::kNone;
+             e = input.starts->entries[static_cast<std::size_t>(e)].next) {
+            match_anchor(input, input.starts->entries[static_cast<std::size_t>(e)].position, from,
+                         spans);
+        }
+        return spans;
+    }
     while (auto span = scan(input, from)) {
         spans.push_back(*span);
         from = span->end;
