@@ -11,76 +11,95 @@ namespace et {
 
 namespace {
 
-// Adds to `r` what the node at `i` demands of the token it starts at; false when that cannot
-// be said simply (then `r` is partly filled and must be dropped). Appending into one
-// requirement rather than returning one per node keeps compiling from allocating per word.
-bool add_requirement(const NodeList& nodes, std::uint32_t i, Pattern::Requirement& r) {
-    using Kind = Pattern::Node::Kind;
-    const Pattern::Node& node = nodes[i];
-    switch (node.kind) {
-    case Kind::Word:
-        if (r.ids.empty()) {
-            r.ids.reserve(2);
-        }
-        r.ids.push_back(stands_for(node.text_id, node.stem_id));
-        return true;
-    case Kind::Slot:
-        r.slots |= node.slots;
-        return true;
-    case Kind::WordSet:
-        if (node.optional) {
-            return false;
-        }
-        r.ids.insert(r.ids.end(), nodes.set_ids + node.span_begin, nodes.set_ids + node.span_end);
-        return true;
-    case Kind::Alternatives:
-        return !any_branch(nodes, i, [&](std::uint32_t first, std::uint32_t last) {
-            std::uint32_t k = first;
-            while (k < last && nodes[k].kind == Kind::ClauseStart) {
-                k = nodes[k].end;
-            }
-            return k == last || !add_requirement(nodes, k, r);
-        });
-    default:
-        return false;
-    }
-}
+// Appends what parts of a pattern demand of an input to `ids` (which already holds the
+// pattern's word sets, and has room reserved for all it will get: see derive_requirements),
+// so that compiling appends into lists kept between patterns instead of allocating.
+class RequirementWriter {
+public:
+    RequirementWriter(const Pattern::Node* nodes, std::vector<int>& ids)
+        : nodes_{nodes, ids.data(), {}}, ids_(ids) {}
 
-// Adds to `r` what the first token of a match of the sequence [i, end) must meet, looking
-// through optional groups, alternatives and anchors; false when any token could start it.
-bool add_first(const NodeList& nodes, std::uint32_t i, std::uint32_t end, Pattern::Requirement& r) {
-    using Kind = Pattern::Node::Kind;
-    if (i >= end) {
-        return false;
-    }
-    const Pattern::Node& node = nodes[i];
-    switch (node.kind) {
-    case Kind::Word:
-    case Kind::Slot:
-        return add_requirement(nodes, i, r);
-    case Kind::WordSet:
-        if (!node.optional) {
-            return add_requirement(nodes, i, r);
-        }
-        r.ids.insert(r.ids.end(), nodes.set_ids + node.span_begin, nodes.set_ids + node.span_end);
-        return add_first(nodes, node.end, end, r);
-    case Kind::ClauseStart:
-    case Kind::Not:
-        return add_first(nodes, node.end, end, r);
-    case Kind::Alternatives:
-    case Kind::Optional: {
-        const bool unknown = any_branch(nodes, i, [&](std::uint32_t first, std::uint32_t last) {
-            return !add_first(nodes, first, last, r);
-        });
-        if (unknown) {
+    // Adds what the node at `i` demands of the token it starts at; false when that cannot be
+    // said simply (then what was added must be dropped).
+    bool add_requirement(std::uint32_t i, SlotMask& slots) {
+        using Kind = Pattern::Node::Kind;
+        const Pattern::Node& node = nodes_[i];
+        switch (node.kind) {
+        case Kind::Word:
+            ids_.push_back(stands_for(node.text_id, node.stem_id));
+            return true;
+        case Kind::Slot:
+            slots |= node.slots;
+            return true;
+        case Kind::WordSet:
+            if (node.optional) {
+                return false;
+            }
+            add_set(node);
+            return true;
+        case Kind::Alternatives:
+            return !any_branch(nodes_, i, [&](std::uint32_t first, std::uint32_t last) {
+                std::uint32_t k = first;
+                while (k < last && nodes_[k].kind == Kind::ClauseStart) {
+                    k = nodes_[k].end;
+                }
+                return k == last || !add_requirement(k, slots);
+            });
+        default:
             return false;
         }
-        return node.kind == Kind::Alternatives || add_first(nodes, node.end, end, r);
     }
-    default:
-        return false;
+
+    // Adds what the first token of a match of the sequence [i, end) must meet, looking
+    // through optional groups, alternatives and anchors; false when any token could start it.
+    bool add_first(std::uint32_t i, std::uint32_t end, SlotMask& slots) {
+        using Kind = Pattern::Node::Kind;
+        if (i >= end) {
+            return false;
+        }
+        const Pattern::Node& node = nodes_[i];
+        switch (node.kind) {
+        case Kind::Word:
+        case Kind::Slot:
+            return add_requirement(i, slots);
+        case Kind::WordSet:
+            if (!node.optional) {
+                return add_requirement(i, slots);
+            }
+            add_set(node);
+            return add_first(node.end, end, slots);
+        case Kind::ClauseStart:
+        case Kind::Not:
+            return add_first(node.end, end, slots);
+        case Kind::Alternatives:
+        case Kind::Optional: {
+            const bool unknown =
+                any_branch(nodes_, i, [&](std::uint32_t first, std::uint32_t last) {
+                    return !add_first(first, last, slots);
+                });
+            if (unknown) {
+                return false;
+            }
+            return node.kind == Kind::Alternatives || add_first(node.end, end, slots);
+        }
+        default:
+            return false;
+        }
     }
-}
+
+private:
+    // Element by element from the list's own front: the room reserved up front means no
+    // push_back here moves the list.
+    void add_set(const Pattern::Node& node) {
+        for (std::uint32_t k = node.span_begin; k < node.span_end; ++k) {
+            ids_.push_back(ids_[k]);
+        }
+    }
+
+    const NodeList nodes_;
+    std::vector<int>& ids_;
+};
+
 bool input_meets(const int* ids, const int* ids_end, SlotMask slots, const MatchInput& input) {
     if ((slots & input.slots) != 0) {
         return true;
@@ -94,29 +113,26 @@ bool input_meets(const int* ids, const int* ids_end, SlotMask slots, const Match
 }
 
 } // namespace
-void Pattern::derive_requirements(const std::vector<int>& set_ids) {
-    const NodeList nodes{nodes_.data(), set_ids.data(), prefixes_};
-    const auto top_end = static_cast<std::uint32_t>(nodes_.size());
-    // Gathered in scratch lists kept between patterns, then copied at their final size: a
-    // pattern's own lists are allocated once each, not grown node by node.
-    static thread_local Requirement scratch;
-    static thread_local std::vector<RequirementSpan> spans;
-    static thread_local std::vector<int> ids;
+
+void Pattern::derive_requirements(const std::vector<Node>& nodes, std::vector<int>& ids,
+                                  std::vector<RequirementSpan>& spans) {
+    // Each node is visited at most once for the requirements and once for the first word,
+    // adding at most one id (a word) or its set's ids: room for all of that keeps the sets,
+    // which the writer copies from, in place.
+    ids.reserve(3 * ids.size() + 2 * nodes.size());
+    RequirementWriter writer(nodes.data(), ids);
+    const auto top_end = static_cast<std::uint32_t>(nodes.size());
     spans.clear();
-    ids.assign(set_ids.begin(), set_ids.end());
-    for (std::uint32_t i = 0; i < top_end; i = nodes_[i].end) {
-        scratch.ids.clear();
-        scratch.slots = 0;
-        if (add_requirement(nodes, i, scratch)) {
-            RequirementSpan span;
-            span.begin = static_cast<std::uint32_t>(ids.size());
-            ids.insert(ids.end(), scratch.ids.begin(), scratch.ids.end());
+    for (std::uint32_t i = 0; i < top_end; i = nodes[i].end) {
+        RequirementSpan span;
+        span.begin = static_cast<std::uint32_t>(ids.size());
+        if (writer.add_requirement(i, span.slots)) {
             span.end = static_cast<std::uint32_t>(ids.size());
-            span.slots = scratch.slots;
             spans.push_back(span);
+        } else {
+            ids.resize(span.begin);
         }
     }
-    requirements_.assign(spans.begin(), spans.end());
     // Single words first: they fail fastest for a response that cannot match.
     // A stable insertion sort: a pattern has a handful of requirements, and std::stable_sort
     // allocated a buffer for every pattern.
@@ -125,50 +141,51 @@ void Pattern::derive_requirements(const std::vector<int>& set_ids) {
         const auto size_b = b.end - b.begin;
         return (a.slots != 0) < (b.slots != 0) || ((a.slots != 0) == (b.slots != 0) && size_a < size_b);
     };
-    for (std::size_t k = 1; k < requirements_.size(); ++k) {
-        const RequirementSpan moving = requirements_[k];
+    for (std::size_t k = 1; k < spans.size(); ++k) {
+        const RequirementSpan moving = spans[k];
         std::size_t at = k;
-        for (; at > 0 && before(moving, requirements_[at - 1]); --at) {
-            requirements_[at] = requirements_[at - 1];
+        for (; at > 0 && before(moving, spans[at - 1]); --at) {
+            spans[at] = spans[at - 1];
         }
-        requirements_[at] = moving;
+        spans[at] = moving;
     }
     // A pattern that opens with "{any}" words ("!(i|we) {any} (is|was) ...") is anchored on
     // the first word after them, so it is not tried at every word of the response.
     std::uint32_t lead = 0;
     first_offset_ = 0;
-    while (lead < top_end && (nodes_[lead].kind == Node::Kind::Any || nodes_[lead].kind == Node::Kind::Not ||
-                              nodes_[lead].kind == Node::Kind::ClauseStart)) {
-        first_offset_ += nodes_[lead].kind == Node::Kind::Any ? 1 : 0;
-        lead = nodes_[lead].end;
+    while (lead < top_end &&
+           (nodes[lead].kind == Node::Kind::Any || nodes[lead].kind == Node::Kind::Not ||
+            nodes[lead].kind == Node::Kind::ClauseStart)) {
+        first_offset_ += nodes[lead].kind == Node::Kind::Any ? 1 : 0;
+        lead = nodes[lead].end;
     }
-    scratch.ids.clear();
-    scratch.slots = 0;
-    if (add_first(nodes, lead, top_end, scratch)) {
-        std::sort(scratch.ids.begin(), scratch.ids.end());
-        scratch.ids.erase(std::unique(scratch.ids.begin(), scratch.ids.end()), scratch.ids.end());
-        RequirementSpan first;
-        first.begin = static_cast<std::uint32_t>(ids.size());
-        ids.insert(ids.end(), scratch.ids.begin(), scratch.ids.end());
+    RequirementSpan first;
+    first.begin = static_cast<std::uint32_t>(ids.size());
+    if (writer.add_first(lead, top_end, first.slots)) {
+        const auto begin = ids.begin() + first.begin;
+        std::sort(begin, ids.end());
+        ids.erase(std::unique(begin, ids.end()), ids.end());
         first.end = static_cast<std::uint32_t>(ids.size());
-        first.slots = scratch.slots;
         first_ = first;
+    } else {
+        ids.resize(first.begin);
     }
-    ids_.assign(ids.begin(), ids.end());
 }
 bool Pattern::meets_requirements(const MatchInput& input) const {
     if (input.words != nullptr) {
         const InputWords& words = *input.words;
-        return std::all_of(requirements_.begin(), requirements_.end(),
+        const int* ids = this->ids();
+        return std::all_of(requirements(), requirements() + layout_.requirement_count,
                            [&](const RequirementSpan& r) {
                                return (r.slots & input.slots) != 0 ||
-                                      std::any_of(ids_.data() + r.begin, ids_.data() + r.end,
+                                      std::any_of(ids + r.begin, ids + r.end,
                                                   [&](int id) { return words.has(id); });
                            });
     }
     if (input.present != nullptr) {
-        for (const RequirementSpan& r : requirements_) {
-            if (!input_meets(ids_.data() + r.begin, ids_.data() + r.end, r.slots, input)) {
+        const int* ids = this->ids();
+        for (const RequirementSpan& r : std::span(requirements(), layout_.requirement_count)) {
+            if (!input_meets(ids + r.begin, ids + r.end, r.slots, input)) {
                 return false;
             }
         }

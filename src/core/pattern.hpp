@@ -17,18 +17,20 @@
 // A pattern never matches across a sentence boundary.
 #pragma once
 
+#include "core/text.hpp"
+#include "core/text_index.hpp"
+
 #include <bit>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include "core/text.hpp"
-#include "core/text_index.hpp"
 
 namespace et {
 
@@ -184,29 +186,39 @@ public:
     // The pattern's number in its vocabulary's first-word index (-1 when it has none).
     int serial() const { return serial_; }
     // What meets_requirements asks, one requirement at a time: one of these ids or slots.
-    std::size_t requirement_count() const { return requirements_.size(); }
+    std::size_t requirement_count() const { return layout_.requirement_count; }
     std::span<const int> requirement_ids(std::size_t k) const {
-        return {ids_.data() + requirements_[k].begin,
-                requirements_[k].end - requirements_[k].begin};
+        return {ids() + requirements()[k].begin, requirements()[k].end - requirements()[k].begin};
     }
-    SlotMask requirement_slots(std::size_t k) const { return requirements_[k].slots; }
+    SlotMask requirement_slots(std::size_t k) const { return requirements()[k].slots; }
     // The first match that starts at or after `from`.
     std::optional<TokenSpan> find_first(const MatchInput& input, std::size_t from = 0) const;
 
-    const std::string& source() const { return source_; }
+    // The pattern's text (a copy: it is kept in the pattern's one block, see block_).
+    std::string source() const { return std::string(text(layout_.source_at, layout_.end)); }
+
+    Pattern() = default;
+    Pattern(const Pattern& other);
+    Pattern(Pattern&& other) noexcept;
+    Pattern& operator=(const Pattern& other);
+    Pattern& operator=(Pattern&& other) noexcept;
+    ~Pattern() = default;
 
     struct Node;
 
-    // Something a token (or the input) must have: one of these words or stems, or a hit
-    // of one of these slots.
-    struct Requirement {
-        std::vector<int> ids; // vocabulary ids of words or stems
+    // Something a token (or the input) must have: one of the ids in [begin, end) of the
+    // pattern's id list (words or stems), or a hit of one of these slots.
+    struct RequirementSpan {
+        std::uint32_t begin = 0, end = 0;
         SlotMask slots = 0;
     };
 
 private:
-    // Fills requirements_, first_ and ids_ (which starts with `set_ids`, the word sets' ids).
-    void derive_requirements(const std::vector<int>& set_ids);
+    // Appends to `ids` (the word sets' ids so far) the ids of the requirements of the
+    // pattern of `nodes`, listed in `spans`, and those of first_, which it sets with
+    // first_offset_.
+    void derive_requirements(const std::vector<Node>& nodes, std::vector<int>& ids,
+                             std::vector<RequirementSpan>& spans);
     // find_first without the whole-input requirement check (find_all checks once).
     std::optional<TokenSpan> scan(const MatchInput& input, std::size_t from) const;
     // The end of a match that starts at `start`, if there is one.
@@ -218,28 +230,41 @@ private:
     void match_anchor(const MatchInput& input, std::size_t anchor, std::size_t& from,
                       std::vector<TokenSpan>& spans) const;
 
-    std::string source_;
-    // Every node of the pattern in one list, each followed by what is inside it (see Node):
-    // the top-level sequence is all of it. One list per pattern, rather than one per branch
-    // of every group, made compiling several times less allocation-bound.
-    std::vector<Node> nodes_;
-    // Every id list of the pattern back to back, so that they take one allocation: the
-    // sorted ids of its WordSet and Not nodes (by span), then its requirements', then those
-    // its first word may be.
-    std::vector<int> ids_;
-    std::string prefixes_; // the text of Prefix nodes, by span
-    // Every one must be met somewhere in the input.
-    struct RequirementSpan {
-        std::uint32_t begin = 0, end = 0; // in ids_
-        SlotMask slots = 0;
+    // Where the block's lists begin and end, in bytes: the nodes, the requirements, the ids,
+    // the prefixes' text, the source text, in that order (the widest-aligned first, so each
+    // list is aligned for its type). Offsets rather than pointers, so that a copy is a copy.
+    struct Layout {
+        std::uint32_t node_count = 0, requirement_count = 0;
+        std::uint32_t requirements_at = 0, ids_at = 0, prefixes_at = 0, source_at = 0, end = 0;
     };
-    std::vector<RequirementSpan> requirements_;
+
+    // Every node of the pattern in one list, each followed by what is inside it (see Node):
+    // the top-level sequence is all of it.
+    const Node* nodes() const { return reinterpret_cast<const Node*>(block_.get()); }
+    // Every one must be met somewhere in the input.
+    const RequirementSpan* requirements() const {
+        return reinterpret_cast<const RequirementSpan*>(block_.get() + layout_.requirements_at);
+    }
+    // Every id list of the pattern back to back: the sorted ids of its WordSet and Not nodes
+    // (by span), then its requirements', then those its first word may be.
+    const int* ids() const { return reinterpret_cast<const int*>(block_.get() + layout_.ids_at); }
+    // The text of Prefix nodes, by span.
+    std::string_view prefixes() const { return text(layout_.prefixes_at, layout_.source_at); }
+    // The bytes [begin, end) of the block as text.
+    std::string_view text(std::uint32_t begin, std::uint32_t end) const {
+        return {reinterpret_cast<const char*>(block_.get()) + begin, end - begin};
+    }
+
+    // All of the pattern's lists in one allocation rather than one each: allocating and
+    // copying five lists per pattern was a twentieth of loading the criteria.
+    std::unique_ptr<std::byte[]> block_;
+    Layout layout_;
     std::optional<RequirementSpan> first_;   // what the first token of a match must meet
     std::size_t first_offset_ = 0;           // ... counted after this many leading "{any}" words
     int serial_ = -1;                        // index in the vocabulary's pattern index
 };
 
-// A node of a pattern. The nodes of a group's branches follow it in Pattern::nodes_, each
+// A node of a pattern. The nodes of a group's branches follow it in Pattern::nodes(), each
 // branch opened by a Branch node; `end` is the index just after a node and all it holds, so
 // that a sequence is walked from one node to the next by `end`.
 struct Pattern::Node {
@@ -252,8 +277,8 @@ struct Pattern::Node {
     std::uint32_t end = 0;
     int text_id = -1;
     int stem_id = -1; // -1 for "=exact" words
-    // WordSet and Not: sorted word and stem ids of one-word alternatives, in ids_;
-    // Prefix: its text, in prefixes_.
+    // WordSet and Not: sorted word and stem ids of one-word alternatives, in ids();
+    // Prefix: its text, in prefixes().
     std::uint32_t span_begin = 0, span_end = 0;
     SlotMask slots = 0;
 };

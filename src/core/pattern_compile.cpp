@@ -1,11 +1,14 @@
 // The pattern notation's compiler: a small recursive-descent parser that turns a criteria
 // phrase into nodes, folding one-word alternatives into sets.
-#include <algorithm>
-#include <array>
-#include <deque>
-
 #include "core/pattern.hpp"
 #include "core/pattern_internal.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <deque>
+#include <type_traits>
+#include <utility>
 
 namespace et {
 
@@ -23,6 +26,7 @@ struct CompileScratch {
     // The one-word alternatives of the groups being parsed, one list per nesting depth: a
     // deque, so that a list stays in place while deeper groups add theirs.
     std::deque<std::vector<std::pair<int, int>>> group_words;
+    std::vector<Pattern::RequirementSpan> requirements;
 };
 
 class Parser {
@@ -360,15 +364,70 @@ std::optional<Pattern> Pattern::compile(std::string_view source, const Normalisa
         return std::nullopt;
     }
     Pattern p;
-    p.source_ = std::string(source);
-    p.nodes_.assign(scratch.nodes.begin(), scratch.nodes.end());
-    p.prefixes_ = scratch.prefixes;
-    p.derive_requirements(scratch.set_ids);
-    p.serial_ = p.first_ ? vocabulary.add_pattern({p.ids_.data() + p.first_->begin, p.ids_.data() + p.first_->end},
+    p.derive_requirements(scratch.nodes, scratch.set_ids, scratch.requirements);
+    Layout& layout = p.layout_;
+    layout.node_count = static_cast<std::uint32_t>(scratch.nodes.size());
+    layout.requirement_count = static_cast<std::uint32_t>(scratch.requirements.size());
+    const std::size_t node_bytes = scratch.nodes.size() * sizeof(Node);
+    const std::size_t requirement_bytes = scratch.requirements.size() * sizeof(RequirementSpan);
+    const std::size_t id_bytes = scratch.set_ids.size() * sizeof(int);
+    layout.requirements_at = static_cast<std::uint32_t>(node_bytes);
+    layout.ids_at = static_cast<std::uint32_t>(layout.requirements_at + requirement_bytes);
+    layout.prefixes_at = static_cast<std::uint32_t>(layout.ids_at + id_bytes);
+    layout.source_at = static_cast<std::uint32_t>(layout.prefixes_at + scratch.prefixes.size());
+    layout.end = static_cast<std::uint32_t>(layout.source_at + source.size());
+    // The lists are copied byte for byte, each aligned by the wider lists before it.
+    static_assert(std::is_trivially_copyable_v<Node> &&
+                  std::is_trivially_copyable_v<RequirementSpan>);
+    static_assert(alignof(Node) >= alignof(RequirementSpan) &&
+                  alignof(RequirementSpan) >= alignof(int));
+    p.block_ = std::make_unique_for_overwrite<std::byte[]>(layout.end);
+    std::byte* block = p.block_.get();
+    std::memcpy(block, scratch.nodes.data(), node_bytes);
+    std::memcpy(block + layout.requirements_at, scratch.requirements.data(), requirement_bytes);
+    std::memcpy(block + layout.ids_at, scratch.set_ids.data(), id_bytes);
+    std::memcpy(block + layout.prefixes_at, scratch.prefixes.data(), scratch.prefixes.size());
+    std::memcpy(block + layout.source_at, source.data(), source.size());
+    const int* ids = scratch.set_ids.data();
+    p.serial_ = p.first_ ? vocabulary.add_pattern({ids + p.first_->begin, ids + p.first_->end},
                                                   p.first_->slots, false)
                          : vocabulary.add_pattern({}, 0, true);
     return p;
 }
 
+Pattern::Pattern(const Pattern& other)
+    : layout_(other.layout_), first_(other.first_), first_offset_(other.first_offset_),
+      serial_(other.serial_) {
+    if (other.block_) {
+        block_ = std::make_unique_for_overwrite<std::byte[]>(layout_.end);
+        std::memcpy(block_.get(), other.block_.get(), layout_.end);
+    }
+}
+
+// A moved-from pattern is left empty, as a default-constructed one, not holding the layout
+// of a block it no longer has.
+Pattern::Pattern(Pattern&& other) noexcept
+    : block_(std::move(other.block_)), layout_(std::exchange(other.layout_, {})),
+      first_(std::exchange(other.first_, std::nullopt)),
+      first_offset_(std::exchange(other.first_offset_, 0)),
+      serial_(std::exchange(other.serial_, -1)) {}
+
+Pattern& Pattern::operator=(const Pattern& other) {
+    if (this != &other) {
+        *this = Pattern(other);
+    }
+    return *this;
+}
+
+Pattern& Pattern::operator=(Pattern&& other) noexcept {
+    if (this != &other) {
+        block_ = std::move(other.block_);
+        layout_ = std::exchange(other.layout_, {});
+        first_ = std::exchange(other.first_, std::nullopt);
+        first_offset_ = std::exchange(other.first_offset_, 0);
+        serial_ = std::exchange(other.serial_, -1);
+    }
+    return *this;
+}
 
 } // namespace et

@@ -254,7 +254,7 @@ std::optional<TokenSpan> Pattern::scan(const MatchInput& input, std::size_t from
             if (start + first_offset_ >= tokens.size()) {
                 break;
             }
-            if (!token_meets(ids_.data() + first_->begin, ids_.data() + first_->end, first_->slots,
+            if (!token_meets(ids() + first_->begin, ids() + first_->end, first_->slots,
                              tokens[start + first_offset_], (*input.hits)[start + first_offset_])) {
                 continue;
             }
@@ -267,13 +267,13 @@ std::optional<TokenSpan> Pattern::scan(const MatchInput& input, std::size_t from
 }
 
 std::optional<std::size_t> Pattern::match_at(const MatchInput& input, std::size_t start) const {
-    Matcher matcher(NodeList{nodes_.data(), ids_.data(), prefixes_}, input, start);
+    Matcher matcher(NodeList{nodes(), ids(), prefixes()}, input, start);
     std::size_t end = start;
     auto accept = [&](std::size_t e) {
         end = e;
         return e > start; // a match must consume at least one word
     };
-    if (matcher.sequence(0, static_cast<std::uint32_t>(nodes_.size()), start, Continuation(accept))) {
+    if (matcher.sequence(0, layout_.node_count, start, Continuation(accept))) {
         return end;
     }
     return std::nullopt;
@@ -298,8 +298,9 @@ std::vector<TokenSpan> Pattern::find_anchored(const MatchInput& input) const {
             anchors.push_back(words.position(entry));
         }
     };
+    const int* ids = this->ids();
     for (std::uint32_t k = first_->begin; k < first_->end; ++k) {
-        add_list(words.first_of(ids_[k]));
+        add_list(words.first_of(ids[k]));
     }
     for (SlotMask rest = first_->slots; rest != 0; rest &= rest - 1) {
         add_list(words.first_of_slot(static_cast<std::uint8_t>(std::countr_zero(rest))));
