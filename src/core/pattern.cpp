@@ -172,20 +172,20 @@ void Pattern::derive_requirements(const std::vector<Node>& nodes, std::vector<in
     }
 }
 bool Pattern::meets_requirements(const MatchInput& input) const {
+    // Where the lists are, read once: the checks below run for most patterns of every input.
+    const int* ids = this->ids();
+    const RequirementSpan* first = requirements();
+    const RequirementSpan* last = first + layout_.requirement_count;
     if (input.words != nullptr) {
         const InputWords& words = *input.words;
-        const int* ids = this->ids();
-        return std::all_of(requirements(), requirements() + layout_.requirement_count,
-                           [&](const RequirementSpan& r) {
-                               return (r.slots & input.slots) != 0 ||
-                                      std::any_of(ids + r.begin, ids + r.end,
-                                                  [&](int id) { return words.has(id); });
-                           });
+        return std::all_of(first, last, [&](const RequirementSpan& r) {
+            return (r.slots & input.slots) != 0 ||
+                   std::any_of(ids + r.begin, ids + r.end, [&](int id) { return words.has(id); });
+        });
     }
     if (input.present != nullptr) {
-        const int* ids = this->ids();
-        for (const RequirementSpan& r : std::span(requirements(), layout_.requirement_count)) {
-            if (!input_meets(ids + r.begin, ids + r.end, r.slots, input)) {
+        for (const RequirementSpan* r = first; r != last; ++r) {
+            if (!input_meets(ids + r->begin, ids + r->end, r->slots, input)) {
                 return false;
             }
         }
