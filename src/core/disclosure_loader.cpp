@@ -30,7 +30,10 @@ std::string joined(const std::vector<std::string>& words) {
 class DisclosureReader {
 public:
     DisclosureReader(const JsonDocument& doc, Diagnostics& problems, const Criteria& base)
-        : doc_(doc), check_(doc, problems), base_(base) {}
+        : doc_(doc), check_(doc, problems), base_(base) {
+        // The analyser finds where its patterns may start by their first words.
+        c_.vocabulary.index_first_words();
+    }
 
     std::optional<DisclosureCriteria> read() {
         const auto& root = doc_.value();

@@ -73,6 +73,10 @@ public:
     // The (word id, stem id) of a normalised word and its stem; -1 for one no pattern uses.
     std::pair<int, int> ids_of(const std::string& text, const std::string& stem) const;
 
+    // Files the patterns compiled from now on in the first-word index, which only the
+    // disclosure analyser asks: the scorer finds its candidates by PatternKeys, and filing its
+    // thousands of patterns was work for nothing at every load.
+    void index_first_words() { index_first_words_ = true; }
     // Registers a pattern that starts with one of `ids` or `slots` (`always` when its
     // start cannot be told); returns the pattern's serial number.
     int add_pattern(std::span<const int> ids, std::uint64_t slots, bool always);
@@ -95,6 +99,7 @@ private:
     std::vector<std::vector<int>> by_slot_ = std::vector<std::vector<int>>(64);
     std::vector<int> always_;
     int patterns_ = 0;
+    bool index_first_words_ = false;
 };
 
 // Slots are numbered 0..63; a pattern slot refers to a set of them.

@@ -35,6 +35,9 @@ void Vocabulary::assign(std::vector<Token>& tokens) const {
 
 int Vocabulary::add_pattern(std::span<const int> ids, std::uint64_t slots, bool always) {
     const int serial = patterns_++;
+    if (!index_first_words_) {
+        return serial;
+    }
     if (always) {
         always_.push_back(serial);
         return serial;
