@@ -117,7 +117,7 @@ Agreement measure(const std::string& cases_path, const std::string& scenario_dir
     return a;
 }
 
-// Sets written independently of the criteria (holdout5 to holdout102 by people who never read the
+// Sets written independently of the criteria (holdout5 to holdout106 by people who never read the
 // criteria or the engine); each was measured once before any tuning on it, and now guards
 // against regressions.
 TEST(ScorerTable, GeneralisesToIndependentSets) {
@@ -226,7 +226,11 @@ TEST(ScorerTable, GeneralisesToIndependentSets) {
                 {"scoring/holdout99/holdout99.jsonl", "scoring/holdout99/scenarios"},
                 {"scoring/holdout100/holdout100.jsonl", "scoring/holdout100/scenarios"},
                 {"scoring/holdout101/holdout101.jsonl", "scoring/holdout101/scenarios"},
-                {"scoring/holdout102/holdout102.jsonl", "scoring/holdout102/scenarios"}};
+                {"scoring/holdout102/holdout102.jsonl", "scoring/holdout102/scenarios"},
+                {"scoring/holdout103/holdout103.jsonl", "scoring/holdout103/scenarios"},
+                {"scoring/holdout104/holdout104.jsonl", "scoring/holdout104/scenarios"},
+                {"scoring/holdout105/holdout105.jsonl", "scoring/holdout105/scenarios"},
+                {"scoring/holdout106/holdout106.jsonl", "scoring/holdout106/scenarios"}};
     for (const auto& set : sets) {
         const Agreement a = measure(test::data_path(set.cases), test::data_path(set.scenarios));
         SCOPED_TRACE(set.cases);
