@@ -117,7 +117,7 @@ Agreement measure(const std::string& cases_path, const std::string& scenario_dir
     return a;
 }
 
-// Sets written independently of the criteria (holdout5 to holdout106 by people who never read the
+// Sets written independently of the criteria (holdout5 to holdout110 by people who never read the
 // criteria or the engine); each was measured once before any tuning on it, and now guards
 // against regressions.
 TEST(ScorerTable, GeneralisesToIndependentSets) {
@@ -230,7 +230,11 @@ TEST(ScorerTable, GeneralisesToIndependentSets) {
                 {"scoring/holdout103/holdout103.jsonl", "scoring/holdout103/scenarios"},
                 {"scoring/holdout104/holdout104.jsonl", "scoring/holdout104/scenarios"},
                 {"scoring/holdout105/holdout105.jsonl", "scoring/holdout105/scenarios"},
-                {"scoring/holdout106/holdout106.jsonl", "scoring/holdout106/scenarios"}};
+                {"scoring/holdout106/holdout106.jsonl", "scoring/holdout106/scenarios"},
+                {"scoring/holdout107/holdout107.jsonl", "scoring/holdout107/scenarios"},
+                {"scoring/holdout108/holdout108.jsonl", "scoring/holdout108/scenarios"},
+                {"scoring/holdout109/holdout109.jsonl", "scoring/holdout109/scenarios"},
+                {"scoring/holdout110/holdout110.jsonl", "scoring/holdout110/scenarios"}};
     for (const auto& set : sets) {
         const Agreement a = measure(test::data_path(set.cases), test::data_path(set.scenarios));
         SCOPED_TRACE(set.cases);
