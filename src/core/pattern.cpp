@@ -100,16 +100,14 @@ private:
     std::vector<int>& ids_;
 };
 
-bool input_meets(const int* ids, const int* ids_end, SlotMask slots, const MatchInput& input) {
-    if ((slots & input.slots) != 0) {
-        return true;
-    }
-    for (; ids != ids_end; ++ids) {
-        if ((*input.present)[static_cast<std::size_t>(*ids)] != 0) {
-            return true;
-        }
-    }
-    return false;
+// Every requirement in [first, last) is met: a slot of it is hit in the input, or one of its
+// ids is there by `has`.
+template <class Has>
+bool all_met(const Pattern::RequirementSpan* first, const Pattern::RequirementSpan* last,
+             const int* ids, SlotMask slots, const Has& has) {
+    return std::all_of(first, last, [&](const Pattern::RequirementSpan& r) {
+        return (r.slots & slots) != 0 || std::any_of(ids + r.begin, ids + r.end, has);
+    });
 }
 
 } // namespace
@@ -178,17 +176,12 @@ bool Pattern::meets_requirements(const MatchInput& input) const {
     const RequirementSpan* last = first + layout_.requirement_count;
     if (input.words != nullptr) {
         const InputWords& words = *input.words;
-        return std::all_of(first, last, [&](const RequirementSpan& r) {
-            return (r.slots & input.slots) != 0 ||
-                   std::any_of(ids + r.begin, ids + r.end, [&](int id) { return words.has(id); });
-        });
+        return all_met(first, last, ids, input.slots, [&](int id) { return words.has(id); });
     }
     if (input.present != nullptr) {
-        for (const RequirementSpan* r = first; r != last; ++r) {
-            if (!input_meets(ids + r->begin, ids + r->end, r->slots, input)) {
-                return false;
-            }
-        }
+        const std::vector<char>& present = *input.present;
+        return all_met(first, last, ids, input.slots,
+                       [&](int id) { return present[static_cast<std::size_t>(id)] != 0; });
     }
     return true;
 }

@@ -89,6 +89,13 @@ void expand_word(std::string word, const Normalisation& n, std::vector<std::stri
     out.push_back(std::move(word));
 }
 
+// How a word whose spelling depends on the next one ("ur") is read before `next`: the first
+// spelling before a noun ("your"), the second otherwise ("you are").
+const std::string& spelling_before(const std::pair<std::string, std::string>& spellings,
+                                   const std::string& next, const Normalisation& n) {
+    return n.nouns.count(next) > 0 ? spellings.first : spellings.second;
+}
+
 // What a plain phrase is written with (lower-case letters, digits and spaces), one lookup a
 // character: criteria files give thousands of phrases.
 constexpr std::array<bool, 256> kPlainChars = [] {
@@ -381,7 +388,7 @@ std::vector<Token> tokenize(std::string_view text, const Normalisation& normalis
                     e += len;
                 }
                 const std::string next = fold_case(text.substr(k, std::min(e, text.size()) - k));
-                raw = normalisation.nouns.count(next) > 0 ? contextual->second.first : contextual->second.second;
+                raw = spelling_before(contextual->second, next, normalisation);
             }
             expand_word(std::move(raw), normalisation, words);
             for (auto& w : words) {
@@ -459,9 +466,8 @@ void normalise_words(std::string_view phrase, const Normalisation& normalisation
         std::string raw = fold_case(phrase);
         if (const auto contextual = normalisation.context_spellings.find(raw);
             contextual != normalisation.context_spellings.end()) {
-            // No next word: tokenize() looks the empty one up among the nouns.
-            raw = normalisation.nouns.count("") > 0 ? contextual->second.first
-                                                    : contextual->second.second;
+            // No next word: as tokenize() reads it at the end of a text.
+            raw = spelling_before(contextual->second, std::string(), normalisation);
         }
         expand_word(std::move(raw), normalisation, out);
         if (out.size() - first < 3) {
