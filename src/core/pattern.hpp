@@ -48,8 +48,9 @@ class Vocabulary {
 public:
     // Room for a criteria file's words up front: growing the tables step by step was a
     // measurable part of loading.
+    static constexpr std::size_t kRoomForIds = 8192;
     Vocabulary() {
-        ids_.reserve(8192, 64 * 1024);
+        ids_.reserve(kRoomForIds, 64 * 1024);
         spellings_.reserve(4096, 32 * 1024);
     }
     int intern(std::string_view key);

@@ -46,7 +46,7 @@ int Vocabulary::add_pattern(std::span<const int> ids, std::uint64_t slots, bool 
         // Room for as many ids as the vocabulary has room for (see its constructor): growing
         // the list step by step freed blocks large enough to make malloc sweep every small
         // free block of the load each time.
-        by_id_.reserve(8192);
+        by_id_.reserve(kRoomForIds);
     }
     for (int id : ids) {
         if (by_id_.size() <= static_cast<std::size_t>(id)) {
