@@ -117,7 +117,7 @@ Agreement measure(const std::string& cases_path, const std::string& scenario_dir
     return a;
 }
 
-// Sets written independently of the criteria (holdout5 to holdout110 by people who never read the
+// Sets written independently of the criteria (holdout5 to holdout114 by people who never read the
 // criteria or the engine); each was measured once before any tuning on it, and now guards
 // against regressions.
 TEST(ScorerTable, GeneralisesToIndependentSets) {
@@ -234,7 +234,11 @@ TEST(ScorerTable, GeneralisesToIndependentSets) {
                 {"scoring/holdout107/holdout107.jsonl", "scoring/holdout107/scenarios"},
                 {"scoring/holdout108/holdout108.jsonl", "scoring/holdout108/scenarios"},
                 {"scoring/holdout109/holdout109.jsonl", "scoring/holdout109/scenarios"},
-                {"scoring/holdout110/holdout110.jsonl", "scoring/holdout110/scenarios"}};
+                {"scoring/holdout110/holdout110.jsonl", "scoring/holdout110/scenarios"},
+                {"scoring/holdout111/holdout111.jsonl", "scoring/holdout111/scenarios"},
+                {"scoring/holdout112/holdout112.jsonl", "scoring/holdout112/scenarios"},
+                {"scoring/holdout113/holdout113.jsonl", "scoring/holdout113/scenarios"},
+                {"scoring/holdout114/holdout114.jsonl", "scoring/holdout114/scenarios"}};
     for (const auto& set : sets) {
         const Agreement a = measure(test::data_path(set.cases), test::data_path(set.scenarios));
         SCOPED_TRACE(set.cases);
