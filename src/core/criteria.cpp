@@ -37,9 +37,9 @@ public:
         c_.name = check_.string_member(root, top, "name", true).value_or("");
         check_.warn_unknown_keys(root, top,
                                  {"$schema", "name", "version", "description", "normalisation",
-                                  "lexicon", "appraisals", "lists", "exact_lists", "groups", "level_one",
-                                  "level_two", "negation", "mistakes", "weights", "feedback",
-                                  "suggestions"});
+                                  "lexicon", "appraisals", "lists", "exact_lists", "groups",
+                                  "level_one", "level_two", "negation", "mistakes", "learned_cues",
+                                  "weights", "feedback", "suggestions"});
         read_normalisation(root, top);
         read_slots(root, top);
         if (check_.failed()) {
@@ -49,6 +49,7 @@ public:
         read_level_two(root, top);
         read_negation(root, top);
         read_mistakes(root, top);
+        read_learned_cues(check_, root, top, c_);
         read_weights(root, top);
         read_texts(root, top);
         if (check_.failed()) {

@@ -2,18 +2,19 @@
 // from a JSON file (assets/criteria/default.json) so that no phrase list lives in C++.
 #pragma once
 
+#include "core/diagnostic.hpp"
+#include "core/learned_cues.hpp"
+#include "core/mistakes.hpp"
+#include "core/pattern.hpp"
+#include "core/pattern_keys.hpp"
+#include "core/text.hpp"
+
 #include <array>
 #include <map>
 #include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
-
-#include "core/diagnostic.hpp"
-#include "core/mistakes.hpp"
-#include "core/pattern.hpp"
-#include "core/pattern_keys.hpp"
-#include "core/text.hpp"
 
 namespace et {
 
@@ -116,6 +117,8 @@ struct Criteria {
     std::vector<int> negation_modal_ids;       // "must": English negates a modal after it, never before
 
     std::array<MistakeCriteria, kMistakeCount> mistakes;
+    // A second opinion for the mistakes no pattern found (empty when the file has none).
+    LearnedCues learned_cues;
     // Every pattern above filed by its key, so that a response asks only its candidates.
     PatternKeys pattern_keys;
 

@@ -10,6 +10,11 @@ void JsonChecker::error(const JsonPath& path, std::string message) {
     out_.push_back(doc_.at(path, std::move(message), Severity::Error));
 }
 
+void JsonChecker::problem(Diagnostic diagnostic) {
+    ++errors_;
+    out_.push_back(std::move(diagnostic));
+}
+
 void JsonChecker::warning(const JsonPath& path, std::string message) {
     out_.push_back(doc_.at(path, std::move(message), Severity::Warning));
 }

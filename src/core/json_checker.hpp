@@ -21,6 +21,8 @@ public:
 
     void error(const JsonPath& path, std::string message);
     void warning(const JsonPath& path, std::string message);
+    // An error found in another file the document names (a criteria file's cue table).
+    void problem(Diagnostic diagnostic);
     bool failed() const { return errors_ > 0; }
 
     // The member `key` of `object` (itself at `path`), or null when absent. When

@@ -73,7 +73,8 @@ CriteriaLoad load_with(const std::string& from, const std::string& to) {
     const auto at = text.find(from);
     EXPECT_NE(at, std::string::npos) << from;
     text.replace(at, from.size(), to);
-    return load_criteria_text("edited.json", text);
+    // Named as a file beside the default, so that the cue table it names is found.
+    return load_criteria_text(test::source_path("assets/criteria/edited.json"), text);
 }
 
 std::string first_error(const CriteriaLoad& load) {

@@ -199,7 +199,8 @@ TEST(DisclosureCriteriaLoad, ReusesTheScoringLexicon) {
     buffer << in.rdbuf();
     auto json = nlohmann::json::parse(buffer.str());
     json["lexicon"]["sad"]["glumptious"] = 2;
-    const auto base = load_criteria_text("custom.json", json.dump(2));
+    const auto base =
+        load_criteria_text(test::source_path("assets/criteria/custom.json"), json.dump(2));
     ASSERT_TRUE(base.criteria);
     const auto load =
         load_disclosure_file(test::source_path("assets/criteria/disclosure.json"), *base.criteria);
