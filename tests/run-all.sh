@@ -24,10 +24,10 @@ cmake --build --preset asan -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --preset asan -j "$jobs"
 
-step "fuzzing the JSON reader, the loaders, the scorer and the disclosure analyser (${FUZZ_SECONDS:-30}s each)"
+step "fuzzing the JSON reader, the loaders, the cue table, the scorer and the disclosure analyser (${FUZZ_SECONDS:-30}s each)"
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j "$jobs" --target fuzz_scenario_loader fuzz_criteria_loader fuzz_scorer \
-    fuzz_disclosure fuzz_disclosure_loader fuzz_json_parse
+    fuzz_disclosure fuzz_disclosure_loader fuzz_json_parse fuzz_cue_table
 bash tests/fuzz/run.sh "$root/build/fuzz"
 
 step "all tests passed"

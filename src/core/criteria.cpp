@@ -28,6 +28,7 @@ public:
         : doc_(doc), check_(doc, problems) {}
 
     std::optional<Criteria> read() {
+        auto cue_table = start_reading_cue_table(doc_);
         const auto& root = doc_.value();
         const JsonPath top;
         if (!check_.expect_object(root, top)) {
@@ -49,7 +50,7 @@ public:
         read_level_two(root, top);
         read_negation(root, top);
         read_mistakes(root, top);
-        read_learned_cues(check_, root, top, c_);
+        read_learned_cues(check_, root, top, c_, cue_table);
         read_weights(root, top);
         read_texts(root, top);
         if (check_.failed()) {

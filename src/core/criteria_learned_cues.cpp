@@ -3,7 +3,6 @@
 #include "core/criteria_internal.hpp"
 
 #include <algorithm>
-#include <filesystem>
 #include <fstream>
 
 namespace et {
@@ -39,10 +38,42 @@ std::optional<std::size_t> column_of(const LearnedCues& cues, const std::string&
     return static_cast<std::size_t>(at - cues.mistakes.begin());
 }
 
+// Where a table named in a criteria file is: a relative name sits beside the file, so that
+// a copied pair still loads.
+std::filesystem::path table_path(const JsonDocument& document, const std::string& table) {
+    return std::filesystem::path(document.file()).parent_path() / table;
+}
+
+CueTableRead read_table_file(std::filesystem::path path) {
+    CueTableRead result;
+    result.path = std::move(path);
+    if (const auto text = read_small_file(result.path)) {
+        result.readable = true;
+        result.problem = read_cue_table(result.path.string(), *text, result.cues);
+    }
+    return result;
+}
+
 } // namespace
 
+std::future<CueTableRead> start_reading_cue_table(const JsonDocument& document) {
+    const auto& root = document.value();
+    if (!root.is_object()) {
+        return {};
+    }
+    const auto section = root.find("learned_cues");
+    if (section == root.end() || !section->is_object()) {
+        return {};
+    }
+    const auto table = section->find("table");
+    if (table == section->end() || !table->is_string()) {
+        return {};
+    }
+    return std::async(std::launch::async, read_table_file, table_path(document, table->get<std::string>()));
+}
+
 void read_learned_cues(JsonChecker& check, const nlohmann::json& root, const JsonPath& top,
-                       Criteria& c) {
+                       Criteria& c, std::future<CueTableRead>& pending) {
     const auto* section = check.object_member(root, top, "learned_cues", false);
     if (section == nullptr) {
         return;
@@ -55,21 +86,19 @@ void read_learned_cues(JsonChecker& check, const nlohmann::json& root, const Jso
     if (!table || thresholds == nullptr) {
         return;
     }
-    // A relative table sits beside the criteria file, so that a copied pair still loads.
-    const std::filesystem::path criteria_file(check.document().file());
-    const std::filesystem::path path = criteria_file.parent_path() / *table;
-    const auto text = read_small_file(path);
-    if (!text) {
-        check.error(at / "table", "cannot read the cue table " + path.string() +
+    CueTableRead loaded =
+        pending.valid() ? pending.get() : read_table_file(table_path(check.document(), *table));
+    if (!loaded.readable) {
+        check.error(at / "table", "cannot read the cue table " + loaded.path.string() +
                                       " (a readable file of at most " +
                                       std::to_string(kMaxTableBytes / (1024 * 1024)) + " MiB)");
         return;
     }
-    LearnedCues read;
-    if (auto problem = read_cue_table(path.string(), *text, read)) {
-        check.problem(std::move(*problem));
+    if (loaded.problem) {
+        check.problem(std::move(*loaded.problem));
         return;
     }
+    LearnedCues& read = loaded.cues;
     const JsonPath thresholds_at = at / "thresholds";
     const auto not_a_column = [&](const JsonPath& where, const std::string& id) {
         check.error(where, "\"" + id + "\" is not a column of the cue table " + *table);

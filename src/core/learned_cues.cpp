@@ -24,34 +24,36 @@ std::size_t curly_apostrophe(std::string_view text, std::size_t i) {
     return 0;
 }
 
-// "-1.25", "0", "3.5": the trainer's plain decimals, read without the locale and the
-// generality of strtof (a criteria file has thousands).
+// "-1.25", "0", "3.5": the trainer's plain decimals (at most six after the point), read
+// without the locale and the generality of strtof, as a table has thousands.
 std::optional<float> parse_weight(std::string_view text) {
-    std::size_t i = 0;
-    const bool negative = !text.empty() && text[0] == '-';
-    i += negative ? 1 : 0;
-    std::int64_t digits = 0;
-    int whole = 0;
-    int fraction = -1; // digits after the point, -1 before it
-    for (; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c == '.' && fraction < 0 && whole > 0) {
-            fraction = 0;
-        } else if (c >= '0' && c <= '9' && whole + (fraction > 0 ? fraction : 0) < 9) {
-            digits = digits * 10 + (c - '0');
-            (fraction >= 0 ? fraction : whole) += 1;
-        } else {
+    static constexpr float kScale[] = {1.f, 1e-1f, 1e-2f, 1e-3f, 1e-4f, 1e-5f, 1e-6f};
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    const bool negative = p < end && *p == '-';
+    p += negative ? 1 : 0;
+    std::int64_t value = 0;
+    const char* const digits = p;
+    for (; p < end && *p >= '0' && *p <= '9' && p - digits < 9; ++p) {
+        value = value * 10 + (*p - '0');
+    }
+    if (p == digits) {
+        return std::nullopt;
+    }
+    int fraction = 0;
+    if (p < end && *p == '.') {
+        for (++p; p < end && *p >= '0' && *p <= '9' && fraction < 6; ++p, ++fraction) {
+            value = value * 10 + (*p - '0');
+        }
+        if (fraction == 0) {
             return std::nullopt;
         }
     }
-    if (whole == 0 || fraction == 0) {
+    if (p != end) {
         return std::nullopt;
     }
-    float value = static_cast<float>(digits);
-    for (int f = 0; f < fraction; ++f) {
-        value /= 10;
-    }
-    return negative ? -value : value;
+    const float magnitude = static_cast<float>(value) * kScale[fraction];
+    return negative ? -magnitude : magnitude;
 }
 
 // Whether `text` is one to three words of [a-z0-9'] with single spaces between them.

@@ -8,11 +8,13 @@ seconds="${FUZZ_SECONDS:-30}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-mkdir -p "$work/scenario" "$work/criteria" "$work/scorer" "$work/disclosure" "$work/disclosure_criteria" "$work/json"
+mkdir -p "$work/scenario" "$work/criteria" "$work/scorer" "$work/disclosure" "$work/disclosure_criteria" "$work/json" \
+         "$work/cue_table"
 cp "$root"/scenarios/*.json "$work/scenario/"
 cp "$root"/tests/data/scenarios/broken/*.json "$work/scenario/" 2>/dev/null || true
 cp "$root"/tests/fuzz/seeds/scenario/* "$work/scenario/" # inputs that once crashed a loader
 cp "$root"/assets/criteria/default.json "$work/criteria/"
+head -n 200 "$root"/assets/criteria/default-cues.tsv > "$work/cue_table/head.tsv" # a small seed mutates faster
 cp "$root"/assets/criteria/disclosure.json "$work/disclosure_criteria/"
 cp "$root"/scenarios/*.json "$root"/assets/criteria/*.json "$work/json/"
 python3 - "$root" "$work/scorer" <<'PY'
@@ -31,7 +33,7 @@ PY
 status=0
 for target in fuzz_scenario_loader:scenario fuzz_criteria_loader:criteria fuzz_scorer:scorer \
               fuzz_disclosure:disclosure fuzz_disclosure_loader:disclosure_criteria \
-              fuzz_json_parse:json; do
+              fuzz_json_parse:json fuzz_cue_table:cue_table; do
     name="${target%%:*}"
     corpus="$work/${target##*:}"
     echo "fuzz: $name for ${seconds}s"

@@ -3,7 +3,7 @@
 three words) weighed by how often they came with each mistake, a naive Bayes second opinion
 that the engine asks only for the mistakes its patterns did not find.
 
-usage: train_cues.py [--criteria FILE] [--data DIR] [--features N] [--dry-run]
+usage: train_cues.py [--criteria FILE] [--data DIR] [--features N] [--dry-run | --check]
 
 Reads every labelled set under DIR (default tests/data/scoring: the holdout sets, dev and
 cases), writes the table (default-cues.tsv beside FILE) and rewrites the "learned_cues"
@@ -111,9 +111,8 @@ def section_text(section):
     return "\n".join(lines)
 
 
-def write(criteria, section, table):
-    with open(os.path.join(os.path.dirname(criteria), section["table"]), "w", encoding="utf-8") as f:
-        f.write(table)
+def with_section(criteria, section):
+    """The criteria file's text with its "learned_cues" section replaced (or added)."""
     with open(criteria, encoding="utf-8") as f:
         text = f.read()
     new = section_text(section)
@@ -127,8 +126,14 @@ def write(criteria, section, table):
             sys.exit(f"{criteria}: no \"weights\" section to put the learned cues before")
         text = text[:anchor + 1] + new + ",\n" + text[anchor + 1:]
     json.loads(text)  # never write a file that does not parse
-    with open(criteria, "w", encoding="utf-8") as f:
-        f.write(text)
+    return text
+
+
+def read(path):
+    if not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8") as f:
+        return f.read()
 
 
 def main():
@@ -137,11 +142,25 @@ def main():
     ap.add_argument("--data", default=os.path.join(ROOT, "tests", "data", "scoring"))
     ap.add_argument("--features", type=int, default=3000)
     ap.add_argument("--dry-run", action="store_true")
+    ap.add_argument("--check", action="store_true",
+                    help="write nothing; exit 1 when the table or the section differs from a fresh training")
     args = ap.parse_args()
     section, table = train(args.data, args.features)
+    table_path = os.path.join(os.path.dirname(args.criteria), section["table"])
+    criteria_text = with_section(args.criteria, section)
+    if args.check:
+        stale = [path for path, want in ((table_path, table), (args.criteria, criteria_text)) if read(path) != want]
+        if stale:
+            sys.exit("learned cues out of date in " + ", ".join(stale) +
+                     ": the labelled data changed; run python3 tests/tools/train_cues.py")
+        print("learned cues up to date")
+        return
     print(f"{table.count(chr(10)) - 4} sequences")
     if not args.dry_run:
-        write(args.criteria, section, table)
+        with open(table_path, "w", encoding="utf-8") as f:
+            f.write(table)
+        with open(args.criteria, "w", encoding="utf-8") as f:
+            f.write(criteria_text)
 
 
 if __name__ == "__main__":
