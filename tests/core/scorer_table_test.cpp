@@ -117,7 +117,7 @@ Agreement measure(const std::string& cases_path, const std::string& scenario_dir
     return a;
 }
 
-// Sets written independently of the criteria (holdout5 to holdout114 by people who never read the
+// Sets written independently of the criteria (holdout5 to holdout118 by people who never read the
 // criteria or the engine); each was measured once before any tuning on it, and now guards
 // against regressions.
 TEST(ScorerTable, GeneralisesToIndependentSets) {
@@ -238,7 +238,11 @@ TEST(ScorerTable, GeneralisesToIndependentSets) {
                 {"scoring/holdout111/holdout111.jsonl", "scoring/holdout111/scenarios"},
                 {"scoring/holdout112/holdout112.jsonl", "scoring/holdout112/scenarios"},
                 {"scoring/holdout113/holdout113.jsonl", "scoring/holdout113/scenarios"},
-                {"scoring/holdout114/holdout114.jsonl", "scoring/holdout114/scenarios"}};
+                {"scoring/holdout114/holdout114.jsonl", "scoring/holdout114/scenarios"},
+                {"scoring/holdout115/holdout115.jsonl", "scoring/holdout115/scenarios"},
+                {"scoring/holdout116/holdout116.jsonl", "scoring/holdout116/scenarios"},
+                {"scoring/holdout117/holdout117.jsonl", "scoring/holdout117/scenarios"},
+                {"scoring/holdout118/holdout118.jsonl", "scoring/holdout118/scenarios"}};
     for (const auto& set : sets) {
         const Agreement a = measure(test::data_path(set.cases), test::data_path(set.scenarios));
         SCOPED_TRACE(set.cases);
