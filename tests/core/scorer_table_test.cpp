@@ -117,7 +117,7 @@ Agreement measure(const std::string& cases_path, const std::string& scenario_dir
     return a;
 }
 
-// Sets written independently of the criteria (holdout5 to holdout118 by people who never read the
+// Sets written independently of the criteria (holdout5 to holdout122 by people who never read the
 // criteria or the engine); each was measured once before any tuning on it, and now guards
 // against regressions.
 TEST(ScorerTable, GeneralisesToIndependentSets) {
@@ -242,7 +242,11 @@ TEST(ScorerTable, GeneralisesToIndependentSets) {
                 {"scoring/holdout115/holdout115.jsonl", "scoring/holdout115/scenarios"},
                 {"scoring/holdout116/holdout116.jsonl", "scoring/holdout116/scenarios"},
                 {"scoring/holdout117/holdout117.jsonl", "scoring/holdout117/scenarios"},
-                {"scoring/holdout118/holdout118.jsonl", "scoring/holdout118/scenarios"}};
+                {"scoring/holdout118/holdout118.jsonl", "scoring/holdout118/scenarios"},
+                {"scoring/holdout119/holdout119.jsonl", "scoring/holdout119/scenarios"},
+                {"scoring/holdout120/holdout120.jsonl", "scoring/holdout120/scenarios"},
+                {"scoring/holdout121/holdout121.jsonl", "scoring/holdout121/scenarios"},
+                {"scoring/holdout122/holdout122.jsonl", "scoring/holdout122/scenarios"}};
     for (const auto& set : sets) {
         const Agreement a = measure(test::data_path(set.cases), test::data_path(set.scenarios));
         SCOPED_TRACE(set.cases);
