@@ -117,7 +117,7 @@ Agreement measure(const std::string& cases_path, const std::string& scenario_dir
     return a;
 }
 
-// Sets written independently of the criteria (holdout5 to holdout122 by people who never read the
+// Sets written independently of the criteria (holdout5 to holdout126 by people who never read the
 // criteria or the engine); each was measured once before any tuning on it, and now guards
 // against regressions.
 TEST(ScorerTable, GeneralisesToIndependentSets) {
@@ -246,7 +246,11 @@ TEST(ScorerTable, GeneralisesToIndependentSets) {
                 {"scoring/holdout119/holdout119.jsonl", "scoring/holdout119/scenarios"},
                 {"scoring/holdout120/holdout120.jsonl", "scoring/holdout120/scenarios"},
                 {"scoring/holdout121/holdout121.jsonl", "scoring/holdout121/scenarios"},
-                {"scoring/holdout122/holdout122.jsonl", "scoring/holdout122/scenarios"}};
+                {"scoring/holdout122/holdout122.jsonl", "scoring/holdout122/scenarios"},
+                {"scoring/holdout123/holdout123.jsonl", "scoring/holdout123/scenarios"},
+                {"scoring/holdout124/holdout124.jsonl", "scoring/holdout124/scenarios"},
+                {"scoring/holdout125/holdout125.jsonl", "scoring/holdout125/scenarios"},
+                {"scoring/holdout126/holdout126.jsonl", "scoring/holdout126/scenarios"}};
     for (const auto& set : sets) {
         const Agreement a = measure(test::data_path(set.cases), test::data_path(set.scenarios));
         SCOPED_TRACE(set.cases);
