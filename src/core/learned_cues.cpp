@@ -1,8 +1,6 @@
 // Learned cues: cutting a response into words and sequences, and summing their weights.
 #include "core/learned_cues.hpp"
 
-#include "core/text_index.hpp"
-
 #include <algorithm>
 
 namespace et {
@@ -105,48 +103,14 @@ CueWords cue_words(std::string_view text) {
     return out;
 }
 
-std::string_view LearnedCues::key(std::uint32_t row) const {
-    const std::uint32_t begin = row == 0 ? 0 : key_ends_[row - 1];
-    return std::string_view(keys_).substr(begin, key_ends_[row] - begin);
-}
-
-void LearnedCues::reserve(std::size_t rows) {
-    key_ends_.reserve(rows);
+void LearnedCues::reserve(std::size_t rows, std::size_t bytes) {
+    sequences_.reserve(rows, bytes);
     weights.reserve(rows * mistakes.size());
-    std::size_t size = 16;
-    while (size < rows * 2) {
-        size *= 2;
-    }
-    if (size > slots_.size()) {
-        slots_.assign(size, 0);
-        for (std::uint32_t row = 0; row < key_ends_.size(); ++row) {
-            index(row);
-        }
-    }
-}
-
-void LearnedCues::index(std::uint32_t row) {
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t slot = TextIndex::hash(key(row)) & mask;; slot = (slot + 1) & mask) {
-        if (slots_[slot] == 0) {
-            slots_[slot] = row + 1;
-            return;
-        }
-    }
 }
 
 std::optional<std::uint32_t> LearnedCues::find(std::string_view sequence) const {
-    if (slots_.empty()) {
-        return std::nullopt;
-    }
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t slot = TextIndex::hash(sequence) & mask; slots_[slot] != 0;
-         slot = (slot + 1) & mask) {
-        if (key(slots_[slot] - 1) == sequence) {
-            return slots_[slot] - 1;
-        }
-    }
-    return std::nullopt;
+    const std::uint32_t row = sequences_.find(sequence);
+    return row == TextIndex::kNone ? std::nullopt : std::optional<std::uint32_t>(row);
 }
 
 std::optional<std::string> LearnedCues::add_row(std::string_view sequence,
@@ -160,21 +124,10 @@ std::optional<std::string> LearnedCues::add_row(std::string_view sequence,
         return "expected " + std::to_string(mistakes.size()) + " weights (one per mistake), got " +
                std::to_string(row.size());
     }
-    if ((key_ends_.size() + 1) * 2 > slots_.size()) {
-        reserve(key_ends_.size() * 2 + 1);
-    }
-    // One probe both finds a repeat and the slot for a new row.
-    const std::size_t mask = slots_.size() - 1;
-    std::size_t slot = TextIndex::hash(sequence) & mask;
-    for (; slots_[slot] != 0; slot = (slot + 1) & mask) {
-        if (key(slots_[slot] - 1) == sequence) {
-            return "\"" + std::string(sequence) + "\" is given twice";
-        }
+    if (!sequences_.add(sequence).second) {
+        return "\"" + std::string(sequence) + "\" is given twice";
     }
     weights.insert(weights.end(), row.begin(), row.end());
-    keys_ += sequence;
-    key_ends_.push_back(static_cast<std::uint32_t>(keys_.size()));
-    slots_[slot] = static_cast<std::uint32_t>(key_ends_.size());
     return std::nullopt;
 }
 
@@ -227,7 +180,8 @@ std::optional<Diagnostic> read_cue_table(const std::string& file, std::string_vi
                 return problem(line_number, 0, "the header names no mistake");
             }
             header = true;
-            read.reserve((text.size() - line_start) / 32); // rows are some 40 bytes
+            // Rows are some 40 bytes, of which the sequence is most.
+            read.reserve((text.size() - line_start) / 32, text.size() - line_start);
             continue;
         }
         // The weights, read in one pass over the rest of the line.

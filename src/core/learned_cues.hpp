@@ -4,6 +4,7 @@
 
 #include "core/diagnostic.hpp"
 #include "core/mistakes.hpp"
+#include "core/text_index.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -31,8 +32,9 @@ struct LearnedCues {
     std::vector<float> weights; // rows x columns
 
     bool empty() const { return mistakes.empty(); }
-    std::size_t rows() const { return key_ends_.size(); }
-    void reserve(std::size_t rows);
+    std::size_t rows() const { return sequences_.size(); }
+    // Room for `rows` rows whose sequences take `bytes` in all.
+    void reserve(std::size_t rows, std::size_t bytes);
 
     // Adds a row: a sequence of one to three lower-case words and a weight per column.
     // Returns why it cannot (and adds nothing), or nothing when it did.
@@ -41,14 +43,9 @@ struct LearnedCues {
     std::optional<std::uint32_t> find(std::string_view sequence) const;
 
 private:
-    // The table is read on every load, thousands of rows: the sequences live back to back in
-    // one string and an open-addressing index holds row numbers, so that a row costs no
-    // allocation of its own.
-    std::string keys_;
-    std::vector<std::uint32_t> key_ends_; // row r's sequence ends at key_ends_[r]
-    std::vector<std::uint32_t> slots_;    // row + 1, or 0 for an empty slot; a power of two
-    std::string_view key(std::uint32_t row) const;
-    void index(std::uint32_t row);
+    // The table is read on every load, thousands of rows: the vocabulary's index numbers the
+    // sequences in the order they are added, which is their row, without a node per row.
+    TextIndex sequences_;
 };
 
 // Reads a cue table into `cues` (its columns, priors and rows): tab-separated, '#' lines are
