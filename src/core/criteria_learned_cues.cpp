@@ -3,7 +3,6 @@
 #include "core/criteria_internal.hpp"
 
 #include <algorithm>
-#include <fstream>
 
 namespace et {
 
@@ -11,22 +10,6 @@ namespace {
 
 // A table is a few hundred kilobytes; anything far larger is not one.
 constexpr std::size_t kMaxTableBytes = 8 * 1024 * 1024;
-
-std::optional<std::string> read_small_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        return std::nullopt;
-    }
-    in.seekg(0, std::ios::end);
-    const auto size = static_cast<std::size_t>(in.tellg());
-    if (size > kMaxTableBytes) {
-        return std::nullopt;
-    }
-    in.seekg(0, std::ios::beg);
-    std::string text(size, '\0');
-    in.read(text.data(), static_cast<std::streamsize>(size));
-    return in ? std::optional<std::string>(std::move(text)) : std::nullopt;
-}
 
 // The table column of a mistake id, or nothing when it names no column.
 std::optional<std::size_t> column_of(const LearnedCues& cues, const std::string& id) {
@@ -47,9 +30,9 @@ std::filesystem::path table_path(const JsonDocument& document, const std::string
 CueTableRead read_table_file(std::filesystem::path path) {
     CueTableRead result;
     result.path = std::move(path);
-    if (const auto text = read_small_file(result.path)) {
+    if (const auto bytes = read_file_bytes(result.path.string(), kMaxTableBytes); bytes.text) {
         result.readable = true;
-        result.problem = read_cue_table(result.path.string(), *text, result.cues);
+        result.problem = read_cue_table(result.path.string(), *bytes.text, result.cues);
     }
     return result;
 }

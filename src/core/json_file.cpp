@@ -354,28 +354,44 @@ JsonLoad parse_json_text(std::string file, std::string text, const JsonLimits& l
     return result;
 }
 
-JsonLoad read_json_file(const std::string& file, const JsonLimits& limits) {
+FileBytes read_file_bytes(const std::string& file, std::size_t max_bytes) {
+    FileBytes result;
     std::ifstream in(file, std::ios::binary);
     if (!in) {
-        JsonLoad result;
-        result.error.file = file;
-        result.error.message = "cannot open the file";
         return result;
     }
+    result.opened = true;
     in.seekg(0, std::ios::end);
-    const auto size = static_cast<std::size_t>(in.tellg());
-    if (size > limits.max_bytes) {
-        // Same place (1:1) as parse_json_text gives, so both report FILE:LINE:COL.
-        JsonLoad result;
-        result.error = error_at(file, "", 0,
-                                "file is " + std::to_string(size) + " bytes; the limit is " +
-                                    std::to_string(limits.max_bytes));
+    result.size = static_cast<std::size_t>(in.tellg());
+    if (result.size > max_bytes) {
         return result;
     }
     in.seekg(0, std::ios::beg);
-    std::string text(size, '\0');
-    in.read(text.data(), static_cast<std::streamsize>(size));
-    return parse_json_text(file, std::move(text), limits);
+    std::string text(result.size, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(result.size));
+    if (in) {
+        result.text = std::move(text);
+    }
+    return result;
+}
+
+JsonLoad read_json_file(const std::string& file, const JsonLimits& limits) {
+    FileBytes bytes = read_file_bytes(file, limits.max_bytes);
+    if (!bytes.opened || (bytes.size <= limits.max_bytes && !bytes.text)) {
+        JsonLoad result;
+        result.error.file = file;
+        result.error.message = bytes.opened ? "cannot read the file" : "cannot open the file";
+        return result;
+    }
+    if (!bytes.text) {
+        // Same place (1:1) as parse_json_text gives, so both report FILE:LINE:COL.
+        JsonLoad result;
+        result.error = error_at(file, "", 0,
+                                "file is " + std::to_string(bytes.size) + " bytes; the limit is " +
+                                    std::to_string(limits.max_bytes));
+        return result;
+    }
+    return parse_json_text(file, std::move(*bytes.text), limits);
 }
 
 std::string json_type_name(const nlohmann::json& value) {

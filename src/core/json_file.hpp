@@ -83,6 +83,14 @@ struct JsonLoad {
 // Parses text already in memory. `file` only names it in messages.
 JsonLoad parse_json_text(std::string file, std::string text, const JsonLimits& limits = {});
 
+// A whole file read into memory; a file over `max_bytes` is refused without being read.
+struct FileBytes {
+    bool opened = false;             // the file could be opened for reading
+    std::size_t size = 0;            // its size, when opened
+    std::optional<std::string> text; // its bytes, when opened, read and at most max_bytes
+};
+FileBytes read_file_bytes(const std::string& file, std::size_t max_bytes);
+
 // Reads and parses a file: refuses files over the size limit, invalid UTF-8 (naming the
 // byte offset), nesting deeper than the limit; accepts and drops a UTF-8 byte-order mark.
 JsonLoad read_json_file(const std::string& file, const JsonLimits& limits = {});
