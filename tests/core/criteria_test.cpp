@@ -2,22 +2,16 @@
 #include "core/criteria.hpp"
 #include "test_support.hpp"
 
-#include <fstream>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <sstream>
 
 namespace et {
 namespace {
 
 using ::testing::HasSubstr;
 
-std::string default_text() {
-    std::ifstream in(test::source_path("assets/criteria/default.json"));
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using test::first_error;
+using test::load_default_criteria_with;
 
 TEST(Criteria, DefaultLoadsCleanly) {
     const auto load = load_criteria_file(test::source_path("assets/criteria/default.json"));
@@ -67,27 +61,8 @@ TEST(Criteria, ACriterionsPatternsAreNumberedInOneRun) {
     }
 }
 
-// Replaces the first occurrence of `from` in the default criteria and loads the result.
-CriteriaLoad load_with(const std::string& from, const std::string& to) {
-    std::string text = default_text();
-    const auto at = text.find(from);
-    EXPECT_NE(at, std::string::npos) << from;
-    text.replace(at, from.size(), to);
-    // Named as a file beside the default, so that the cue table it names is found.
-    return load_criteria_text(test::source_path("assets/criteria/edited.json"), text);
-}
-
-std::string first_error(const CriteriaLoad& load) {
-    for (const auto& d : load.problems) {
-        if (d.severity == Severity::Error) {
-            return d.to_string();
-        }
-    }
-    return "";
-}
-
 TEST(Criteria, BadPatternIsLocatedAndRefused) {
-    const auto load = load_with("\"no wonder {any}\"", "\"no wonder {anything}\"");
+    const auto load = load_default_criteria_with("\"no wonder {any}\"", "\"no wonder {anything}\"");
     EXPECT_FALSE(load.criteria);
     const std::string e = first_error(load);
     EXPECT_THAT(e, HasSubstr("edited.json:"));
@@ -97,14 +72,14 @@ TEST(Criteria, BadPatternIsLocatedAndRefused) {
 
 TEST(Criteria, WrongTypesAndUnknownIdsAreRefused) {
     EXPECT_THAT(
-        first_error(load_with("\"named_feeling_bonus\": 10", "\"named_feeling_bonus\": \"ten\"")),
+        first_error(load_default_criteria_with("\"named_feeling_bonus\": 10", "\"named_feeling_bonus\": \"ten\"")),
         HasSubstr("weights.named_feeling_bonus: expected an integer from 0 to 100, got a string"));
-    EXPECT_THAT(first_error(load_with("\"fixing\": {", "\"fixin\": {")),
+    EXPECT_THAT(first_error(load_default_criteria_with("\"fixing\": {", "\"fixin\": {")),
                 HasSubstr("unknown mistake id \"fixin\""));
-    EXPECT_THAT(first_error(load_with("\"furious\": 4", "\"furious\": 9")),
+    EXPECT_THAT(first_error(load_default_criteria_with("\"furious\": 4", "\"furious\": 9")),
                 HasSubstr("lexicon.mad.furious: expected an integer from 1 to 4, got 9"));
     EXPECT_THAT(
-        first_error(load_with("\"cancels_after\": [", "\"cancels_after\": [\"nope\", ")),
+        first_error(load_default_criteria_with("\"cancels_after\": [", "\"cancels_after\": [\"nope\", ")),
         HasSubstr("mistakes.making_it_about_you.cancels_after[0]: no level_one criterion has "
                   "the id \"nope\""));
     EXPECT_FALSE(load_criteria_text("x.json", "{\"name\": ").criteria);
@@ -112,10 +87,10 @@ TEST(Criteria, WrongTypesAndUnknownIdsAreRefused) {
 }
 
 TEST(Criteria, GroupsNameKnownSlotsAndNewNames) {
-    EXPECT_THAT(first_error(load_with("\"appraisal\": [", "\"appraisal\": [\"nonsense\", ")),
+    EXPECT_THAT(first_error(load_default_criteria_with("\"appraisal\": [", "\"appraisal\": [\"nonsense\", ")),
                 HasSubstr("groups.appraisal[0]: unknown group or list \"nonsense\""));
     // A group may not take a name a list already has: which one would {you} mean?
-    EXPECT_THAT(first_error(load_with("\"appraisal\": [", "\"you\": [\"mad\"], \"appraisal\": [")),
+    EXPECT_THAT(first_error(load_default_criteria_with("\"appraisal\": [", "\"you\": [\"mad\"], \"appraisal\": [")),
                 HasSubstr("groups.you: the name \"you\" is already used by another group or list"));
 }
 
@@ -130,40 +105,40 @@ TEST(Criteria, CardSynonymsAreSingleWordsInOneGroup) {
     EXPECT_EQ(c.card_stem("table"), "table");
 
     EXPECT_THAT(
-        first_error(load_with("[\n        \"lawyer\",", "[\n        \"family lawyer\",")),
+        first_error(load_default_criteria_with("[\n        \"lawyer\",", "[\n        \"family lawyer\",")),
         HasSubstr("level_two.synonyms[0][0]: a synonym is one word (\"family lawyer\" is 2)"));
     EXPECT_THAT(
-        first_error(load_with("[\n        \"lawyer\",", "[\n        \"doctor\", \"lawyer\",")),
+        first_error(load_default_criteria_with("[\n        \"lawyer\",", "[\n        \"doctor\", \"lawyer\",")),
         HasSubstr("level_two.synonyms[2][0]: \"doctor\" is already in synonym group 1"));
     EXPECT_THAT(
-        first_error(load_with("[\n        \"lawyer\",", "[\"lawyer\"], [\n        \"lawyer\",")),
+        first_error(load_default_criteria_with("[\n        \"lawyer\",", "[\"lawyer\"], [\n        \"lawyer\",")),
         HasSubstr("level_two.synonyms[0]: a synonym group needs at least two words"));
 }
 
 TEST(Criteria, SentenceExceptionsAreSingleWords) {
-    EXPECT_THAT(first_error(load_with("\"yourselves\",", "\"yourselves\", \"your own\",")),
+    EXPECT_THAT(first_error(load_default_criteria_with("\"yourselves\",", "\"yourselves\", \"your own\",")),
                 HasSubstr("mistakes.making_it_about_you.criteria.listener_first.unless_sentence_has[5]: "
                           "a sentence is checked word by word, so each entry is one word "
                           "(\"your own\" is 2)"));
-    EXPECT_THAT(first_error(load_with("\"yourselves\",", "\"yourselves\", 3,")),
+    EXPECT_THAT(first_error(load_default_criteria_with("\"yourselves\",", "\"yourselves\", 3,")),
                 HasSubstr("listener_first.unless_sentence_has"));
 }
 
 TEST(Criteria, TimeSpansAreListsOfWords) {
-    EXPECT_THAT(first_error(load_with("\"counts\": [", "\"counts\": 3, \"was\": [")),
+    EXPECT_THAT(first_error(load_default_criteria_with("\"counts\": [", "\"counts\": 3, \"was\": [")),
                 HasSubstr("level_two.time_spans.counts"));
-    EXPECT_THAT(first_error(load_with("\"units\": [", "\"units\": [7, ")),
+    EXPECT_THAT(first_error(load_default_criteria_with("\"units\": [", "\"units\": [7, ")),
                 HasSubstr("level_two.time_spans.units[0]"));
 }
 
 TEST(Criteria, MissingFeedbackTextIsAnError) {
-    const auto load = load_with("\"clean\":", "\"clean_renamed\":");
+    const auto load = load_default_criteria_with("\"clean\":", "\"clean_renamed\":");
     EXPECT_FALSE(load.criteria);
     EXPECT_THAT(first_error(load), HasSubstr("feedback: missing required key \"clean\""));
 }
 
 TEST(Criteria, UnknownTopLevelKeyIsOnlyAWarning) {
-    const auto load = load_with("\"version\": 1", "\"version\": 1, \"future_feature\": true");
+    const auto load = load_default_criteria_with("\"version\": 1", "\"version\": 1, \"future_feature\": true");
     ASSERT_TRUE(load.criteria);
     ASSERT_EQ(load.problems.size(), 1u);
     EXPECT_EQ(load.problems[0].severity, Severity::Warning);

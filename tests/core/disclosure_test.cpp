@@ -194,10 +194,7 @@ TEST(Disclosure, JsonShape) {
 
 // The lexicon comes from the scoring criteria: a word added there is a feeling here too.
 TEST(DisclosureCriteriaLoad, ReusesTheScoringLexicon) {
-    std::ifstream in(test::source_path("assets/criteria/default.json"));
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    auto json = nlohmann::json::parse(buffer.str());
+    auto json = nlohmann::json::parse(test::default_criteria_text());
     json["lexicon"]["sad"]["glumptious"] = 2;
     const auto base =
         load_criteria_text(test::source_path("assets/criteria/custom.json"), json.dump(2));

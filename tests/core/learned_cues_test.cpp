@@ -10,12 +10,12 @@
 #include <fstream>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <sstream>
 
 namespace et {
 namespace {
 
 using ::testing::HasSubstr;
+using test::load_default_criteria_with;
 
 const char* kTable = "# a comment\n"
                      "sequence\tdismissing\tmaking_it_about_you\n"
@@ -116,39 +116,19 @@ TEST(LearnedCues, RowProblemsAreLocated) {
                 HasSubstr("t.tsv:4:1: \"you\" is given twice"));
 }
 
-std::string default_text() {
-    std::ifstream in(test::source_path("assets/criteria/default.json"));
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-// The default criteria as a file beside it (so that its table is found), edited.
-CriteriaLoad load_edited(const std::string& from, const std::string& to) {
-    std::string text = default_text();
-    const auto at = text.find(from);
-    EXPECT_NE(at, std::string::npos) << from;
-    text.replace(at, from.size(), to);
-    return load_criteria_text(test::source_path("assets/criteria/edited.json"), text);
-}
-
 CriteriaLoad load_without_cues() {
-    std::string text = default_text();
+    std::string text = test::default_criteria_text();
     const auto begin = text.find("\n  \"learned_cues\": {");
     const auto end = text.find("\n  },", begin + 1);
     EXPECT_NE(end, std::string::npos);
     text.erase(begin, end + 5 - begin);
-    return load_criteria_text(test::source_path("assets/criteria/edited.json"), text);
+    return test::load_criteria_beside_default(std::move(text));
 }
 
+// The first error of a load that must have been refused.
 std::string first_error(const CriteriaLoad& load) {
     EXPECT_FALSE(load.criteria);
-    for (const auto& d : load.problems) {
-        if (d.severity == Severity::Error) {
-            return d.to_string();
-        }
-    }
-    return "";
+    return test::first_error(load);
 }
 
 TEST(LearnedCuesCriteria, TheDefaultHasThem) {
@@ -164,16 +144,16 @@ TEST(LearnedCuesCriteria, TheDefaultHasThem) {
 
 TEST(LearnedCuesCriteria, ProblemsAreLocatedAndRefuseTheFile) {
     EXPECT_THAT(
-        first_error(load_edited("\"table\": \"default-cues.tsv\"", "\"table\": \"nope.tsv\"")),
+        first_error(load_default_criteria_with("\"table\": \"default-cues.tsv\"", "\"table\": \"nope.tsv\"")),
         HasSubstr("learned_cues.table: cannot read the cue table"));
     const std::string wrong_column =
-        first_error(load_edited("\"hijacking\": 12.0", "\"i_understand\": 12"));
+        first_error(load_default_criteria_with("\"hijacking\": 12.0", "\"i_understand\": 12"));
     EXPECT_THAT(
         wrong_column,
         HasSubstr("learned_cues.thresholds.i_understand: \"i_understand\" is not a column"));
-    EXPECT_THAT(first_error(load_edited("\"dismissing\": 3.0", "\"dismissing\": \"3\"")),
+    EXPECT_THAT(first_error(load_default_criteria_with("\"dismissing\": 3.0", "\"dismissing\": \"3\"")),
                 HasSubstr("learned_cues.thresholds.dismissing: expected a number, got a string"));
-    const auto misspelt = load_edited("\"dismissing\": 3.0", "\"dismissin\": 3");
+    const auto misspelt = load_default_criteria_with("\"dismissing\": 3.0", "\"dismissin\": 3");
     EXPECT_THAT(first_error(misspelt), HasSubstr("\"dismissin\" is not a column"));
     ASSERT_EQ(misspelt.problems.size(), 2u);
     EXPECT_THAT(misspelt.problems[1].to_string(),
@@ -181,10 +161,10 @@ TEST(LearnedCuesCriteria, ProblemsAreLocatedAndRefuseTheFile) {
 }
 
 TEST(LearnedCuesCriteria, SilencersAreKnownLevelOneCriteria) {
-    EXPECT_THAT(first_error(load_edited("\"perspective\"\n      ]", "\"perspectiv\"\n      ]")),
+    EXPECT_THAT(first_error(load_default_criteria_with("\"perspective\"\n      ]", "\"perspectiv\"\n      ]")),
                 HasSubstr("learned_cues.silenced_by.hijacking[0]: no level_one criterion has the "
                           "id \"perspectiv\""));
-    EXPECT_THAT(first_error(load_edited("\"silenced_by\": {\n      \"hijacking\"",
+    EXPECT_THAT(first_error(load_default_criteria_with("\"silenced_by\": {\n      \"hijacking\"",
                                         "\"silenced_by\": {\n      \"fixing\"")),
                 HasSubstr("learned_cues.silenced_by.fixing: \"fixing\" is not a column"));
 }
@@ -195,7 +175,7 @@ TEST(LearnedCuesCriteria, ABrokenTableIsNamedAtItsLine) {
     std::ofstream(dir / "broken.tsv")
         << "sequence\tdismissing\tmaking_it_about_you\thijacking\tfixing\t"
            "problem_solving_question\n(prior)\t-2\t-2\t-2\t-2\t-2\nyou always\t1\t2\n";
-    std::string text = default_text();
+    std::string text = test::default_criteria_text();
     const std::string from = "\"table\": \"default-cues.tsv\"";
     text.replace(text.find(from), from.size(), "\"table\": \"broken.tsv\"");
     const auto load = load_criteria_text((dir / "copy.json").string(), text);

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 
 namespace et::test {
@@ -84,6 +85,38 @@ inline std::string data_path(const std::string& relative) {
 
 inline std::string source_path(const std::string& relative) {
     return std::string(ET_SOURCE_DIR) + "/" + relative;
+}
+
+// The text of the bundled default criteria.
+inline std::string default_criteria_text() {
+    std::ifstream in(source_path("assets/criteria/default.json"));
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// Criteria text loaded as a file beside the default, so that the cue table it names is found.
+inline CriteriaLoad load_criteria_beside_default(std::string text) {
+    return load_criteria_text(source_path("assets/criteria/edited.json"), std::move(text));
+}
+
+// The default criteria with the first occurrence of `from` replaced by `to`, loaded.
+inline CriteriaLoad load_default_criteria_with(const std::string& from, const std::string& to) {
+    std::string text = default_criteria_text();
+    const auto at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    text.replace(at, from.size(), to);
+    return load_criteria_beside_default(std::move(text));
+}
+
+// The first error of a load, as FILE:LINE:COL: path: message; empty when there is none.
+inline std::string first_error(const CriteriaLoad& load) {
+    for (const auto& d : load.problems) {
+        if (d.severity == Severity::Error) {
+            return d.to_string();
+        }
+    }
+    return "";
 }
 
 } // namespace et::test
