@@ -69,8 +69,10 @@ void read_learned_cues(JsonChecker& check, const nlohmann::json& root, const Jso
     if (!table || thresholds == nullptr) {
         return;
     }
-    CueTableRead loaded =
-        pending.valid() ? pending.get() : read_table_file(table_path(check.document(), *table));
+    if (!pending.valid()) {
+        return; // started for every string "table", so never reached
+    }
+    CueTableRead loaded = pending.get();
     if (!loaded.readable) {
         check.error(at / "table", "cannot read the cue table " + loaded.path.string() +
                                       " (a readable file of at most " +

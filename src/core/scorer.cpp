@@ -421,18 +421,18 @@ Score Scorer::score(const PreparedStep& step, std::string_view response) const {
     }
     // The learned cues' second opinion, only for a response the patterns found clean (after a
     // pattern's finding they mostly mistook one mistake for another). It cancels no validation.
-    std::vector<std::string_view> validated_by; // silences some columns (see LearnedCues)
-    for (const Candidate& v : validations) {
-        if (!v.dropped) {
-            validated_by.push_back(v.criterion->id);
+    if (result.mistakes.empty() && !c.learned_cues.empty()) {
+        std::vector<std::string_view> validated_by; // silences some columns (see LearnedCues)
+        for (const Candidate& v : validations) {
+            if (!v.dropped) {
+                validated_by.push_back(v.criterion->id);
+            }
         }
-    }
-    const auto cues = result.mistakes.empty() ? find_cue_mistakes(c.learned_cues, response, validated_by)
-                                              : std::vector<CueFinding>{};
-    for (const CueFinding& f : cues) {
-        result.mistakes.push_back(f.mistake);
-        result.matches.push_back({MatchKind::Mistake, "learned_cues", f.mistake, "", f.begin, f.end,
-                                  c.learned_cues.explain});
+        for (const CueFinding& f : find_cue_mistakes(c.learned_cues, response, validated_by)) {
+            result.mistakes.push_back(f.mistake);
+            result.matches.push_back({MatchKind::Mistake, "learned_cues", f.mistake, "", f.begin, f.end,
+                                      c.learned_cues.explain});
+        }
     }
     for (const Candidate* m : shown_mistakes) {
         const auto [b, e] = a.bytes(m->span);
