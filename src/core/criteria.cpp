@@ -4,8 +4,12 @@
 #include "core/criteria_internal.hpp"
 #include "core/json_checker.hpp"
 #include "core/pattern_reading.hpp"
+#include "core/worker_thread.hpp"
 
 #include <algorithm>
+#include <memory>
+#include <system_error>
+#include <type_traits>
 
 namespace et {
 
@@ -53,6 +57,7 @@ public:
         read_learned_cues(check_, root, top, c_, cue_table);
         read_weights(root, top);
         read_texts(root, top);
+        patterns_.compile_pending();
         if (check_.failed()) {
             return std::nullopt;
         }
@@ -284,6 +289,9 @@ private:
                 }
             }
             c.unless_sentence_has_ids = patterns_.word_ids(unless);
+            // Moved, never copied, as its patterns are compiled in place later (see
+            // PatternReading::compile_list): growing the list must move them too.
+            static_assert(std::is_nothrow_move_constructible_v<Criterion>);
             out.push_back(std::move(c));
         }
         return out;
@@ -476,16 +484,34 @@ private:
 
 } // namespace
 
-CriteriaLoad load_criteria_text(const std::string& name, std::string text) {
+namespace {
+
+CriteriaLoad read_loaded(JsonLoad loaded) {
     CriteriaLoad result;
-    result.criteria = read_document<CriteriaReader>(parse_json_text(name, std::move(text)), result.problems);
+    if (!loaded.document) {
+        result.problems.push_back(std::move(loaded.error));
+        return result;
+    }
+    result.criteria = CriteriaReader(*loaded.document, result.problems).read();
+    // The document is thousands of small blocks: the worker frees them, rather than the
+    // caller waiting for it (freeing was a fourteenth of loading the default criteria).
+    auto document = std::make_unique<JsonDocument>(std::move(*loaded.document));
+    try {
+        WorkerThread::shared().run([document = std::move(document)]() mutable { document.reset(); });
+    } catch (const std::system_error&) {
+        // No worker to be had: freed here, as the task that held it is gone.
+    }
     return result;
 }
 
+} // namespace
+
+CriteriaLoad load_criteria_text(const std::string& name, std::string text) {
+    return read_loaded(parse_json_text(name, std::move(text)));
+}
+
 CriteriaLoad load_criteria_file(const std::string& path) {
-    CriteriaLoad result;
-    result.criteria = read_document<CriteriaReader>(read_json_file(path), result.problems);
-    return result;
+    return read_loaded(read_json_file(path));
 }
 
 } // namespace et

@@ -1,8 +1,10 @@
 // Reads a criteria file's optional "learned_cues": the cue table it names and a threshold per
 // mistake column (see learned_cues.hpp).
 #include "core/criteria_internal.hpp"
+#include "core/worker_thread.hpp"
 
 #include <algorithm>
+#include <system_error>
 
 namespace et {
 
@@ -52,7 +54,14 @@ std::future<CueTableRead> start_reading_cue_table(const JsonDocument& document) 
     if (table == section->end() || !table->is_string()) {
         return {};
     }
-    return std::async(std::launch::async, read_table_file, table_path(document, table->get<std::string>()));
+    auto path = table_path(document, table->get<std::string>());
+    try {
+        return WorkerThread::shared().run([path] { return read_table_file(path); });
+    } catch (const std::system_error&) {
+        std::promise<CueTableRead> read_here; // no worker to be had: read it now
+        read_here.set_value(read_table_file(path));
+        return read_here.get_future();
+    }
 }
 
 void read_learned_cues(JsonChecker& check, const nlohmann::json& root, const JsonPath& top,

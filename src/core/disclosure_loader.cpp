@@ -5,6 +5,7 @@
 #include "core/pattern_reading.hpp"
 
 #include <algorithm>
+#include <type_traits>
 
 namespace et {
 
@@ -60,6 +61,7 @@ public:
                                    .value_or(std::vector<std::string>{}));
         read_criteria(root, top);
         read_texts(root, top);
+        patterns_.compile_pending();
         if (check_.failed()) {
             return std::nullopt;
         }
@@ -365,6 +367,9 @@ private:
             c.explain = check_.string_member(body, here, "explain", true).value_or("");
             c.patterns = patterns_.compile_list(body, here, "patterns", true, true);
             c.except = patterns_.compile_list(body, here, "except", false);
+            // Moved, never copied, as its patterns are compiled in place later (see
+            // PatternReading::compile_list): growing the list must move them too.
+            static_assert(std::is_nothrow_move_constructible_v<DisclosureCriterion>);
             c_.criteria.push_back(std::move(c));
         }
     }

@@ -69,6 +69,8 @@ public:
         return {spelling_words_.data() + begin, spelling_ends_[number] - begin};
     }
     std::size_t size() const { return ids_.size(); }
+    // The word or stem key (see stem_key) that has the id `id`.
+    std::string_view key(int id) const { return ids_.text(static_cast<std::uint32_t>(id)); }
     // Fills text_id and stem_id of every token.
     void assign(std::vector<Token>& tokens) const;
     // The (word id, stem id) of a normalised word and its stem; -1 for one no pattern uses.
@@ -171,6 +173,18 @@ public:
     static std::optional<Pattern> compile(std::string_view source, const Normalisation& normalisation,
                                           const SlotResolver& resolve, Vocabulary& vocabulary,
                                           CompileError& error);
+
+    // compile in steps, so that a criteria file's thousands of patterns compile on two
+    // threads, each with a vocabulary of its own: compile_unnumbered leaves the pattern out
+    // of the vocabulary's index; renumber moves a pattern onto another vocabulary; and
+    // register_in files it in the index (in file order, which numbers the patterns).
+    static std::optional<Pattern> compile_unnumbered(std::string_view source,
+                                                     const Normalisation& normalisation,
+                                                     const SlotResolver& resolve,
+                                                     Vocabulary& vocabulary, CompileError& error);
+    // `to[id]` is the id, in the vocabulary the pattern moves to, of its vocabulary's `id`.
+    void renumber(std::span<const int> to);
+    void register_in(Vocabulary& vocabulary);
 
     // All non-overlapping matches, leftmost first. Ask may_match first: find_all itself only
     // skips a pattern the first-word index rules out.

@@ -358,6 +358,44 @@ private:
 std::optional<Pattern> Pattern::compile(std::string_view source, const Normalisation& normalisation,
                                         const SlotResolver& resolve, Vocabulary& vocabulary,
                                         CompileError& error) {
+    auto p = compile_unnumbered(source, normalisation, resolve, vocabulary, error);
+    if (p) {
+        p->register_in(vocabulary);
+    }
+    return p;
+}
+
+void Pattern::register_in(Vocabulary& vocabulary) {
+    const int* ids = this->ids();
+    serial_ = first_ ? vocabulary.add_pattern({ids + first_->begin, ids + first_->end}, first_->slots, false)
+                     : vocabulary.add_pattern({}, 0, true);
+}
+
+void Pattern::renumber(std::span<const int> to) {
+    const auto moved = [&](int id) { return id < 0 ? id : to[static_cast<std::size_t>(id)]; };
+    auto* nodes = reinterpret_cast<Node*>(block_.get());
+    for (std::uint32_t i = 0; i < layout_.node_count; ++i) {
+        nodes[i].text_id = moved(nodes[i].text_id);
+        nodes[i].stem_id = moved(nodes[i].stem_id);
+    }
+    int* ids = reinterpret_cast<int*>(block_.get() + layout_.ids_at);
+    const std::size_t id_count = (layout_.prefixes_at - layout_.ids_at) / sizeof(int);
+    std::transform(ids, ids + id_count, ids, moved);
+    // The new ids need not keep the old ones' order: sorted again where lookups rely on it
+    // (word sets are searched by halving; the first word's list is kept sorted).
+    for (std::uint32_t i = 0; i < layout_.node_count; ++i) {
+        if (nodes[i].kind == Node::Kind::WordSet || nodes[i].kind == Node::Kind::Not) {
+            std::sort(ids + nodes[i].span_begin, ids + nodes[i].span_end);
+        }
+    }
+    if (first_) {
+        std::sort(ids + first_->begin, ids + first_->end);
+    }
+}
+
+std::optional<Pattern> Pattern::compile_unnumbered(std::string_view source, const Normalisation& normalisation,
+                                                   const SlotResolver& resolve, Vocabulary& vocabulary,
+                                                   CompileError& error) {
     thread_local CompileScratch scratch;
     Parser parser(source, normalisation, resolve, vocabulary, scratch);
     if (!parser.parse(error)) {
@@ -388,10 +426,6 @@ std::optional<Pattern> Pattern::compile(std::string_view source, const Normalisa
     std::memcpy(block + layout.ids_at, scratch.set_ids.data(), id_bytes);
     std::memcpy(block + layout.prefixes_at, scratch.prefixes.data(), scratch.prefixes.size());
     std::memcpy(block + layout.source_at, source.data(), source.size());
-    const int* ids = scratch.set_ids.data();
-    p.serial_ = p.first_ ? vocabulary.add_pattern({ids + p.first_->begin, ids + p.first_->end},
-                                                  p.first_->slots, false)
-                         : vocabulary.add_pattern({}, 0, true);
     return p;
 }
 

@@ -39,6 +39,8 @@ public:
         return {insert(slot, text, hash), true};
     }
     std::size_t size() const { return ends_.size(); }
+    // The text numbered `number` (below size()).
+    std::string_view text(std::uint32_t number) const { return text_of(number); }
     // The hash a text is filed under: also what the normalisation's word maps hash with.
     static std::uint64_t hash(std::string_view text) { return hash_of(text); }
     // Room for `count` texts of `bytes` in all without growing.

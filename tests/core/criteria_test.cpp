@@ -70,6 +70,33 @@ TEST(Criteria, BadPatternIsLocatedAndRefused) {
     EXPECT_THAT(e, HasSubstr("unknown slot {anything}"));
 }
 
+// The patterns compile on two threads, the later half on the worker (see
+// PatternReading::compile_pending); a problem in either half is still reported at its
+// element, in the order the patterns are read.
+TEST(Criteria, BadPatternsInBothHalvesAreEachLocatedInReadingOrder) {
+    std::string text = test::default_criteria_text();
+    const std::string early = "\"(sound|sounds|sounded|sounding) [like]";
+    const std::string late = "\"what are we (doing|having|eating) for (dinner|tea|lunch)\"";
+    ASSERT_NE(text.find(early), std::string::npos);
+    ASSERT_NE(text.rfind(late), std::string::npos);
+    text.replace(text.find(early), early.size(), "\"(sound|sounds|sounded|sounding [like]");
+    text.replace(text.rfind(late), late.size(), "\"what are we {nonsense} for\"");
+    const auto load = test::load_criteria_beside_default(std::move(text));
+    EXPECT_FALSE(load.criteria);
+    std::vector<Diagnostic> errors;
+    for (const auto& d : load.problems) {
+        if (d.severity == Severity::Error) {
+            errors.push_back(d);
+        }
+    }
+    ASSERT_EQ(errors.size(), 2u);
+    EXPECT_THAT(errors[0].to_string(), HasSubstr("level_one.criteria.that_sounds.patterns[0]"));
+    EXPECT_THAT(errors[0].message, HasSubstr("missing ')'"));
+    EXPECT_THAT(errors[1].to_string(), HasSubstr("mistakes.dismissing.criteria.turning_away.patterns["));
+    EXPECT_THAT(errors[1].message, HasSubstr("unknown slot {nonsense}"));
+    EXPECT_LT(errors[0].line, errors[1].line);
+}
+
 TEST(Criteria, WrongTypesAndUnknownIdsAreRefused) {
     EXPECT_THAT(
         first_error(load_default_criteria_with("\"named_feeling_bonus\": 10", "\"named_feeling_bonus\": \"ten\"")),

@@ -15,21 +15,47 @@ struct Fixture {
     std::vector<std::vector<std::pair<std::string, int>>> lists = {
         {{"angry", 1}, {"fed up", 2}}, {{"you", 1}}};
 
+    static std::optional<SlotMask> slot(std::string_view name) {
+        if (name == "feeling") return SlotMask{1};
+        if (name == "you") return SlotMask{2};
+        return std::nullopt;
+    }
+
     std::optional<Pattern> compile(const std::string& source, Pattern::CompileError& error) const {
-        return Pattern::compile(
-            source, n,
-            [](std::string_view name) -> std::optional<SlotMask> {
-                if (name == "feeling") return SlotMask{1};
-                if (name == "you") return SlotMask{2};
-                return std::nullopt;
-            },
-            vocabulary, error);
+        return Pattern::compile(source, n, slot, vocabulary, error);
+    }
+
+    // As a criteria file's later half compiles (see PatternReading::compile_pending): into a
+    // vocabulary of its own, whose ids differ, then renumbered onto this one.
+    std::optional<Pattern> compile_elsewhere(const std::string& source) const {
+        Vocabulary other;
+        for (const char* word : {"zebra", "you", "\x01sound", "apple", "was"}) {
+            other.intern(word); // ids in another order than this vocabulary's
+        }
+        Pattern::CompileError error{0, ""};
+        auto p = Pattern::compile_unnumbered(source, n, slot, other, error);
+        if (!p) {
+            return p;
+        }
+        std::vector<int> to(other.size());
+        for (std::size_t id = 0; id < to.size(); ++id) {
+            to[id] = vocabulary.intern(other.key(static_cast<int>(id)));
+        }
+        p->renumber(to);
+        p->register_in(vocabulary);
+        return p;
     }
 
     std::vector<std::string> matches(const std::string& source, const std::string& text) const {
         Pattern::CompileError error{0, ""};
         const auto p = compile(source, error);
         EXPECT_TRUE(p.has_value()) << error.message;
+        return matches_of(*p, text);
+    }
+
+    std::vector<std::string> matches_of(const Pattern& pattern, const std::string& text) const {
+        const std::string source = pattern.source();
+        const Pattern* p = &pattern;
         auto tokens = tokenize(text, n);
         vocabulary.assign(tokens);
         std::vector<std::vector<SlotHit>> hits(tokens.size());
@@ -125,6 +151,30 @@ TEST(Pattern, WordSetsMatchByStemOrExactly) {
     EXPECT_TRUE(f.matches("!(=happens|feel) {any} again", "it feels again").empty());
     EXPECT_TRUE(f.matches("!(=happens|feel) {any} again", "it happens again").empty());
     EXPECT_EQ(f.matches("!(=happens|feel) {any} again", "it happened again").size(), 1u);
+}
+
+TEST(Pattern, CompiledInAnotherVocabularyAndRenumberedItMatchesTheSame) {
+    Fixture f;
+    const std::vector<std::string> texts = {
+        "that sounds so angry",        "that must be really fed up. you were right",
+        "you are a zebra and an apple", "we said it was fine",
+        "i was there and she was not", "the cats were sounding angry",
+    };
+    std::size_t found = 0;
+    for (const std::string source :
+         {"that (sounds|seems|must be) [so|really] {feeling}", "(zebra|apple|you) are",
+          "!(i|we) {any} (is|was) ...", "=was ~ (fine|not)", "{you} (were|are) ~ (right|zebra|apple)",
+          "[the] cat* (were|was) sound (angry|sad)", "^ (we|she) said"}) {
+        const auto moved = f.compile_elsewhere(source);
+        ASSERT_TRUE(moved.has_value()) << source;
+        EXPECT_GE(moved->serial(), 0) << source;
+        for (const auto& text : texts) {
+            const auto spans = f.matches_of(*moved, text);
+            EXPECT_EQ(spans, f.matches(source, text)) << source << " in " << text;
+            found += spans.size();
+        }
+    }
+    EXPECT_GE(found, 7u); // every pattern matches somewhere: the comparison is not of nothing
 }
 
 TEST(Pattern, CompileErrorsNameTheColumn) {
