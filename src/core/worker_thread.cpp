@@ -30,7 +30,13 @@ void WorkerThread::post(std::function<void()> task) {
     wake_.notify_one();
 }
 
+bool& WorkerThread::on_worker() {
+    thread_local bool here = false;
+    return here;
+}
+
 void WorkerThread::loop() {
+    on_worker() = true;
     while (true) {
         std::function<void()> task;
         {

@@ -23,15 +23,19 @@ public:
     static WorkerThread& shared();
 
     // Runs `task` on the worker, after the tasks handed over before it; the future holds its
-    // result or exception. A task must not wait for a later one, as they run one at a time.
-    // Throws std::system_error when the thread could not be started.
+    // result or exception. Called from a task, it runs `task` at once instead. Throws
+    // std::system_error when the thread could not be started.
     template <class Task>
     std::future<std::invoke_result_t<Task&>> run(Task task) {
         using Result = std::invoke_result_t<Task&>;
         // std::function copies what it holds, and a packaged_task cannot be copied.
         auto packaged = std::make_shared<std::packaged_task<Result()>>(std::move(task));
         auto result = packaged->get_future();
-        post([packaged] { (*packaged)(); });
+        if (on_worker()) {
+            (*packaged)(); // queued, it would wait for the task that is waiting for it
+        } else {
+            post([packaged] { (*packaged)(); });
+        }
         return result;
     }
 
@@ -41,6 +45,7 @@ public:
 
 private:
     WorkerThread() = default;
+    static bool& on_worker(); // true on the worker thread only
     void post(std::function<void()> task);
     void loop();
 

@@ -2,6 +2,7 @@
 // their results and exceptions delivered through their futures.
 #include "core/worker_thread.hpp"
 
+#include <chrono>
 #include <gtest/gtest.h>
 #include <stdexcept>
 #include <string>
@@ -37,6 +38,17 @@ TEST(WorkerThread, DeliversResultsAndExceptions) {
     EXPECT_EQ(answer.get(), "forty-two");
     EXPECT_THROW(failure.get(), std::runtime_error);
     EXPECT_EQ(after.get(), 7); // a task that threw does not stop the worker
+}
+
+// A task that hands over another and waits for it (a criteria file loaded on the worker)
+// would wait for ever if the second were queued behind it.
+TEST(WorkerThread, ATaskRunsTheTasksItHandsOverAtOnce) {
+    auto outer = WorkerThread::shared().run([] {
+        auto inner = WorkerThread::shared().run([] { return std::this_thread::get_id(); });
+        return inner.get() == std::this_thread::get_id();
+    });
+    ASSERT_EQ(outer.wait_for(std::chrono::seconds(30)), std::future_status::ready);
+    EXPECT_TRUE(outer.get());
 }
 
 TEST(WorkerThread, TakesMoveOnlyTasks) {
