@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -356,13 +357,23 @@ JsonLoad parse_json_text(std::string file, std::string text, const JsonLimits& l
 
 FileBytes read_file_bytes(const std::string& file, std::size_t max_bytes) {
     FileBytes result;
+    std::error_code ignored;
+    if (std::filesystem::is_directory(file, ignored)) {
+        // A folder opens as a stream on Linux, with a nonsense size.
+        result.folder = true;
+        return result;
+    }
     std::ifstream in(file, std::ios::binary);
     if (!in) {
         return result;
     }
     result.opened = true;
     in.seekg(0, std::ios::end);
-    result.size = static_cast<std::size_t>(in.tellg());
+    const auto end = in.tellg();
+    if (end < 0) {
+        return result; // opened but not readable: no size, no text
+    }
+    result.size = static_cast<std::size_t>(end);
     if (result.size > max_bytes) {
         return result;
     }
@@ -380,7 +391,9 @@ JsonLoad read_json_file(const std::string& file, const JsonLimits& limits) {
     if (!bytes.opened || (bytes.size <= limits.max_bytes && !bytes.text)) {
         JsonLoad result;
         result.error.file = file;
-        result.error.message = bytes.opened ? "cannot read the file" : "cannot open the file";
+        result.error.message = bytes.folder   ? "is a folder, not a file"
+                               : bytes.opened ? "cannot read the file"
+                                              : "cannot open the file";
         return result;
     }
     if (!bytes.text) {

@@ -85,6 +85,7 @@ JsonLoad parse_json_text(std::string file, std::string text, const JsonLimits& l
 
 // A whole file read into memory; a file over `max_bytes` is refused without being read.
 struct FileBytes {
+    bool folder = false;             // the path names a folder (then nothing else is set)
     bool opened = false;             // the file could be opened for reading
     std::size_t size = 0;            // its size, when opened
     std::optional<std::string> text; // its bytes, when opened, read and at most max_bytes

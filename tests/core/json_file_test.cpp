@@ -1,6 +1,8 @@
 // Defensive JSON reading: size, UTF-8, BOM, depth, and line:column of JSON paths.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "core/json_file.hpp"
 #include "core/utf8.hpp"
 
@@ -92,6 +94,16 @@ TEST(JsonFile, MissingFileIsAMessage) {
     const auto load = read_json_file("/nonexistent/x.json");
     EXPECT_FALSE(load.document);
     EXPECT_EQ(load.error.to_string(), "/nonexistent/x.json: cannot open the file");
+}
+
+// A folder opens as a stream on Linux, whose size once came out as 9223372036854775807 bytes.
+TEST(JsonFile, AFolderIsSaidToBeAFolder) {
+    const auto folder = std::filesystem::temp_directory_path() / "et-json-folder.json";
+    std::filesystem::create_directories(folder);
+    const auto load = read_json_file(folder.string());
+    EXPECT_FALSE(load.document);
+    EXPECT_EQ(load.error.to_string(), folder.string() + ": is a folder, not a file");
+    std::filesystem::remove(folder);
 }
 
 } // namespace
