@@ -373,23 +373,33 @@ void Pattern::register_in(Vocabulary& vocabulary) {
 
 void Pattern::renumber(std::span<const int> to) {
     const auto moved = [&](int id) { return id < 0 ? id : to[static_cast<std::size_t>(id)]; };
-    auto* nodes = reinterpret_cast<Node*>(block_.get());
-    for (std::uint32_t i = 0; i < layout_.node_count; ++i) {
-        nodes[i].text_id = moved(nodes[i].text_id);
-        nodes[i].stem_id = moved(nodes[i].stem_id);
-    }
     int* ids = reinterpret_cast<int*>(block_.get() + layout_.ids_at);
     const std::size_t id_count = (layout_.prefixes_at - layout_.ids_at) / sizeof(int);
     std::transform(ids, ids + id_count, ids, moved);
     // The new ids need not keep the old ones' order: sorted again where lookups rely on it
-    // (word sets are searched by halving; the first word's list is kept sorted).
+    // (word sets are searched by halving; the first word's list is kept sorted). The lists
+    // are a few ids each, which an insertion sort orders without std::sort's set-up.
+    const auto sort_ids = [](int* first, int* last) {
+        for (int* next = first + 1; next < last; ++next) {
+            const int id = *next;
+            int* at = next;
+            for (; at > first && *(at - 1) > id; --at) {
+                *at = *(at - 1);
+            }
+            *at = id;
+        }
+    };
+    auto* nodes = reinterpret_cast<Node*>(block_.get());
     for (std::uint32_t i = 0; i < layout_.node_count; ++i) {
-        if (nodes[i].kind == Node::Kind::WordSet || nodes[i].kind == Node::Kind::Not) {
-            std::sort(ids + nodes[i].span_begin, ids + nodes[i].span_end);
+        Node& node = nodes[i];
+        node.text_id = moved(node.text_id);
+        node.stem_id = moved(node.stem_id);
+        if (node.kind == Node::Kind::WordSet || node.kind == Node::Kind::Not) {
+            sort_ids(ids + node.span_begin, ids + node.span_end);
         }
     }
     if (first_) {
-        std::sort(ids + first_->begin, ids + first_->end);
+        sort_ids(ids + first_->begin, ids + first_->end);
     }
 }
 
