@@ -6,6 +6,7 @@
 #include "test_support.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <gmock/gmock.h>
@@ -50,6 +51,56 @@ TEST(LearnedCues, WordsFoldCaseAndCurlyApostrophes) {
               "Don\u2019t");
     EXPECT_EQ(w.run(1, 2), "you dare");
     EXPECT_TRUE(cue_words("\u00e9t\u00e9 !").words.size() == 1); // "t" between the accented letters
+}
+
+// The table's sequences are cut by the trainer (tests/tools/train_cues.py); a response cut
+// otherwise here would look up sequences the table never has.
+TEST(LearnedCues, WordsAreCutAsTheTrainerCutsThem) {
+#ifndef ET_PYTHON
+    GTEST_SKIP() << "no Python to run the trainer";
+#else
+    std::vector<std::string> texts = {
+        "I\u2019m SO sorry\u2018 you\u2019re dealing with this!!", "don't-worry,it'll be FINE",
+        "caf\u00e9 na\u00efve \u00c9T\u00c9 \u0130stanbul 3rd 10pm", "   ", "",
+        "tab\tand\nnewline", "emoji \U0001F600 between", "end with \u2019",
+        "\u02bcmodifier letter apostrophe\u02bc", "a\u2019\u2019b '' ' x"};
+    namespace fs = std::filesystem;
+    for (const auto& entry : fs::recursive_directory_iterator(test::data_path("scoring"))) {
+        if (entry.path().extension() == ".jsonl") {
+            test::for_each_json_line(entry.path().string(), [&](const nlohmann::json& row, int) {
+                texts.push_back(row.at("response").get<std::string>());
+            });
+        }
+    }
+    const fs::path in = fs::temp_directory_path() / "et-cue-words-in.jsonl";
+    const fs::path out = fs::temp_directory_path() / "et-cue-words-out.jsonl";
+    {
+        std::ofstream file(in);
+        for (const auto& text : texts) {
+            file << nlohmann::json(text).dump() << "\n";
+        }
+    }
+    const std::string command = std::string(ET_PYTHON) + " " +
+                                test::source_path("tests/tools/train_cues.py") + " --words " +
+                                in.string() + " " + out.string();
+    ASSERT_EQ(std::system(command.c_str()), 0) << command;
+    std::ifstream cut(out);
+    std::string line;
+    std::size_t compared = 0;
+    int shown = 0;
+    for (const auto& text : texts) {
+        ASSERT_TRUE(std::getline(cut, line)) << "the trainer cut fewer texts than it was given";
+        const auto trainer = nlohmann::json::parse(line).get<std::string>();
+        if (trainer != cue_words(text).joined && shown++ < 5) {
+            ADD_FAILURE() << "\"" << text << "\": the trainer cuts \"" << trainer
+                          << "\", the scorer \"" << cue_words(text).joined << "\"";
+        }
+        ++compared;
+    }
+    EXPECT_GT(compared, 20000u);
+    fs::remove(in);
+    fs::remove(out);
+#endif
 }
 
 TEST(LearnedCues, ReadsATable) {

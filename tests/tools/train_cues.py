@@ -144,7 +144,15 @@ def main():
     ap.add_argument("--dry-run", action="store_true")
     ap.add_argument("--check", action="store_true",
                     help="write nothing; exit 1 when the table or the section differs from a fresh training")
+    ap.add_argument("--words", nargs=2, metavar=("IN", "OUT"),
+                    help="only cut words: each line of IN is a JSON string; each line of OUT, its "
+                         "words joined by single spaces (the C++ cut is tested against this)")
     args = ap.parse_args()
+    if args.words:
+        with open(args.words[0], encoding="utf-8") as texts, open(args.words[1], "w", encoding="utf-8") as out:
+            for line in texts:
+                out.write(json.dumps(" ".join(words(json.loads(line)))) + "\n")
+        return
     section, table = train(args.data, args.features)
     table_path = os.path.join(os.path.dirname(args.criteria), section["table"])
     criteria_text = with_section(args.criteria, section)
