@@ -74,7 +74,8 @@ std::vector<Pattern> PatternReading::compile_list(const nlohmann::json& parent,
     for (std::size_t i = 0; i < list->size(); ++i) {
         const auto& value = (*list)[i];
         if (check_.expect_string(value, at, i)) {
-            pending_.push_back({&value.get_ref<const std::string&>(), lists_.size(), i, &out.emplace_back()});
+            pending_.push_back(
+                {&value.get_ref<const std::string&>(), lists_.size(), i, &out.emplace_back()});
         }
     }
     lists_.push_back(std::move(at));
@@ -115,7 +116,15 @@ void PatternReading::compile_pending() {
         } catch (const std::system_error&) {
         }
     }
-    compile_range(0, split, vocabulary_);
+    try {
+        compile_range(0, split, vocabulary_);
+    } catch (...) {
+        // The worker's half refers to this frame's lists: it must be done with them first.
+        if (taken->exchange(true) && helper.valid()) {
+            helper.wait();
+        }
+        throw;
+    }
     if (!taken->exchange(true)) {
         compile_range(split, count, vocabulary_); // the worker has not begun: no renumbering
     } else if (split < count) {
