@@ -1,6 +1,7 @@
 // A quicker way to the same nlohmann::json value that nlohmann::json::parse builds.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string_view>
 
@@ -15,6 +16,13 @@ namespace et {
 // parses it the slow way, so that nlohmann still words every error. Rare forms (fractions,
 // exponents, \u escapes) are handed to nlohmann one token at a time, so they too come out
 // exactly as nlohmann reads them.
+// A large pretty-printed document is read on two threads (see parse_json_in_halves).
 std::optional<nlohmann::json> parse_json_quickly(std::string_view text, int max_depth);
+
+// parse_json_quickly on two threads: up to the ',' at `cut` here, the rest on the worker
+// thread, when that ',' separates two members of an object not inside an array; any other
+// cut is read here alone. Either way the value is parse_json_quickly's.
+std::optional<nlohmann::json> parse_json_in_halves(std::string_view text, int max_depth,
+                                                   std::size_t cut);
 
 } // namespace et

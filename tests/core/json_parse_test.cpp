@@ -98,6 +98,42 @@ TEST(JsonParse, LeavesDeepNestingAndTextAfterANulToTheCaller) {
     }
 }
 
+// A large document is read in two halves on two threads, cut at a ',' (see
+// parse_json_in_halves): wherever the cut falls, the value is nlohmann's, or both refuse it.
+TEST(JsonParse, ReadInTwoHalvesItIsTheSameWhereverTheCutFalls) {
+    const std::vector<std::string> documents = {
+        "{\n  \"a\": 1,\n  \"b\": {\n    \"c\": [1, 2, {\"d\": 3, \"e\": 4}],\n    \"f\": \"x, y\",\n"
+        "    \"g\": {\"h\": 5, \"i\": 6}\n  },\n  \"j\": [7, 8],\n  \"k\": {\"l\": 9}\n}\n",
+        // A key repeated across the cut keeps its last value.
+        "{\"m\": {\"n\": 1, \"o\": 2, \"n\": 3}, \"p\": 4, \"m\": {\"q\": 5}, \"p\": 6}",
+        "{\"r\": {\"s\": {\"t\": 1, \"u\": 2}, \"v\": 3}, \"w\": 4}",
+        "[{\"x\": 1, \"y\": 2}, {\"z\": 3}]",
+        // Not JSON after the cut, or around it.
+        "{\"a\": {\"b\": 1, \"c\": 2,}, \"d\": 3}",
+        "{\"a\": {\"b\": 1, \"c\": 2}, \"d\": 3} x",
+        "{\"a\": {\"b\": 1, \"c\": 2}, \"d\": 3",
+        "{\"a\": {\"b\": 1, , \"c\": 2}}",
+        "{\"a\": {\"b\": 1, \"c\": [[[[1]]]]}}",
+    };
+    for (const auto& text : documents) {
+        const auto expected = nlohmann_value(text);
+        for (std::size_t cut = 0; cut <= text.size(); ++cut) {
+            for (const int max_depth : {64, 4}) {
+                const auto halves = parse_json_in_halves(text, max_depth, cut);
+                const auto alone = parse_json_quickly(text, max_depth);
+                ASSERT_EQ(halves.has_value(), alone.has_value()) << text << " cut at " << cut;
+                if (max_depth == 64) {
+                    ASSERT_EQ(halves.has_value(), expected.has_value()) << text << " cut at " << cut;
+                }
+                if (halves) {
+                    EXPECT_TRUE(same(*halves, *alone)) << text << " cut at " << cut << ": "
+                                                       << halves->dump();
+                }
+            }
+        }
+    }
+}
+
 TEST(JsonParse, TheBundledCriteriaComeOutAsNlohmannReadsThem) {
     for (const char* file : {"/assets/criteria/default.json", "/assets/criteria/disclosure.json"}) {
         std::ifstream in(std::string(ET_SOURCE_DIR) + file, std::ios::binary);

@@ -1,5 +1,6 @@
 // Fuzzes the quick JSON parser against nlohmann's: for any bytes, both must refuse them or
-// both build the same value, down to the type of every number.
+// both build the same value, down to the type of every number; read in two halves on two
+// threads, it must build that value again.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -63,6 +64,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // The quick parser leaves to its caller only deep nesting and text after a NUL byte.
     if (!quick && expected && depth(*expected) <= 64 && text.find('\0') == std::string::npos) {
         std::abort();
+    }
+    // Read in two halves, cut at a ',' chosen from the bytes, it is the same value.
+    if (const auto comma = text.find(',', size > 0 ? data[0] % size : 0); comma != std::string::npos) {
+        const auto halves = et::parse_json_in_halves(text, 64, comma);
+        if (halves.has_value() != quick.has_value() || (halves && !same(*halves, *quick))) {
+            std::abort();
+        }
     }
     return 0;
 }
