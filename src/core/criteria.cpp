@@ -497,7 +497,8 @@ CriteriaLoad read_loaded(JsonLoad loaded) {
     // caller waiting for it (freeing was a fourteenth of loading the default criteria).
     auto document = std::make_unique<JsonDocument>(std::move(*loaded.document));
     try {
-        WorkerThread::shared().run([document = std::move(document)]() mutable { document.reset(); });
+        WorkerThread::shared().run(
+            [document = std::move(document)]() mutable { document.reset(); });
     } catch (const std::system_error&) {
         // No worker to be had: freed here, as the task that held it is gone.
     }

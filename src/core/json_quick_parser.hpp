@@ -80,29 +80,29 @@ public:
     // (the document itself counts one), as stop_at leaves it: the rest of each of the objects
     // it was in, innermost first, each up to its '}'; only white space may follow the last.
     std::optional<std::vector<Json::object_t>> parse_rest_of_objects(std::size_t from, int levels) {
+        if (levels > max_depth_) {
+            return std::nullopt; // the innermost object is `levels` deep
+        }
         pos_ = from + 1;
         std::vector<Json::object_t> rest(static_cast<std::size_t>(levels));
         for (int level = 0; level < levels; ++level) {
-            auto& members = rest[static_cast<std::size_t>(level)];
             skip_space();
-            // The first level goes on after a ','; an outer one after its inner '}'.
-            if (level > 0 || peek() != '}') {
-                if (level > 0) {
-                    const char next = peek();
-                    ++pos_;
-                    if (next == '}') {
-                        continue;
-                    }
-                    if (next != ',') {
-                        return std::nullopt;
-                    }
-                    skip_space();
+            if (level > 0) {
+                // An outer object goes on after its inner one's '}': with more members, or
+                // none.
+                const char next = peek();
+                ++pos_;
+                if (next == '}') {
+                    continue;
                 }
-                if (!read_members(members, levels - level)) {
+                if (next != ',') {
                     return std::nullopt;
                 }
-            } else {
-                return std::nullopt; // "a, }" is not JSON
+                skip_space();
+            }
+            // read_members wants a key first, so "a, }" is refused as it should be.
+            if (!read_members(rest[static_cast<std::size_t>(level)], levels - level)) {
+                return std::nullopt;
             }
         }
         skip_space();
@@ -195,12 +195,9 @@ private:
         return read_members(members, depth);
     }
 
-    // The members of an object at `depth` from the first key to the closing '}' (or to the
-    // stop, see stop_at).
+    // The members of an object at `depth` (checked by the caller) from the first key to the
+    // closing '}' (or to the stop, see stop_at).
     bool read_members(Json::object_t& members, int depth) {
-        if (depth > max_depth_) {
-            return false;
-        }
         std::string key;
         while (true) {
             if (peek() != '"' || !read_string(key)) {

@@ -177,7 +177,7 @@ public:
     // compile in steps, so that a criteria file's thousands of patterns compile on two
     // threads, each with a vocabulary of its own: compile_unnumbered leaves the pattern out
     // of the vocabulary's index; renumber moves a pattern onto another vocabulary; and
-    // register_in files it in the index (in file order, which numbers the patterns).
+    // register_in files it in the index (in reading order, which numbers the patterns).
     static std::optional<Pattern> compile_unnumbered(std::string_view source,
                                                      const Normalisation& normalisation,
                                                      const SlotResolver& resolve,

@@ -367,7 +367,8 @@ std::optional<Pattern> Pattern::compile(std::string_view source, const Normalisa
 
 void Pattern::register_in(Vocabulary& vocabulary) {
     const int* ids = this->ids();
-    serial_ = first_ ? vocabulary.add_pattern({ids + first_->begin, ids + first_->end}, first_->slots, false)
+    serial_ = first_ ? vocabulary.add_pattern({ids + first_->begin, ids + first_->end},
+                                              first_->slots, false)
                      : vocabulary.add_pattern({}, 0, true);
 }
 
@@ -403,9 +404,10 @@ void Pattern::renumber(std::span<const int> to) {
     }
 }
 
-std::optional<Pattern> Pattern::compile_unnumbered(std::string_view source, const Normalisation& normalisation,
-                                                   const SlotResolver& resolve, Vocabulary& vocabulary,
-                                                   CompileError& error) {
+std::optional<Pattern> Pattern::compile_unnumbered(std::string_view source,
+                                                   const Normalisation& normalisation,
+                                                   const SlotResolver& resolve,
+                                                   Vocabulary& vocabulary, CompileError& error) {
     thread_local CompileScratch scratch;
     Parser parser(source, normalisation, resolve, vocabulary, scratch);
     if (!parser.parse(error)) {

@@ -31,13 +31,13 @@ public:
     void read_groups(const nlohmann::json& root, const JsonPath& top) const;
     // A slot's own bit, or a group's mask; nothing for an unknown name.
     std::optional<SlotMask> slot_mask(std::string_view name) const;
-    // The patterns of `parent[key]`; `non_empty` also reports an empty list. Their words are
-    // added to the vocabulary now, but the patterns are empty until compile_pending: the list
-    // must be moved, never copied, until then (its patterns are compiled in place).
+    // The patterns of `parent[key]`; `non_empty` also reports an empty list. They are empty
+    // until compile_pending: the list must be moved, never copied, until then (its patterns
+    // are compiled in place).
     std::vector<Pattern> compile_list(const nlohmann::json& parent, const JsonPath& path,
                                       std::string_view key, bool required, bool non_empty = false);
     // Compiles every pattern compile_list has returned, reporting each problem at its
-    // element with the character, in file order.
+    // element with the character, in the order the lists were read.
     void compile_pending();
     // Words as sorted, distinct vocabulary ids: the scorer compares integers per token.
     std::vector<int> word_ids(const std::vector<std::string>& words) const;
@@ -46,6 +46,9 @@ public:
     static constexpr std::size_t kPatternsWorthAThread = 256;
 
 private:
+    // Where the later half of pending_ begins, by the length of their text.
+    std::size_t half_by_length() const;
+
     // A pattern compile_list returned: its text in the document, where to report a problem
     // (element `index` of the list at lists_[list]), and where it goes.
     struct PendingPattern {
@@ -60,9 +63,6 @@ private:
     Vocabulary& vocabulary_;
     const std::vector<std::string>& slot_names_;
     std::vector<std::pair<std::string, SlotMask>>& groups_;
-    // Where the later half of pending_ begins, by the length of their text.
-    std::size_t half_by_length() const;
-
     std::vector<PendingPattern> pending_;
     std::vector<JsonPath> lists_;
 };

@@ -13,10 +13,10 @@
 
 namespace et {
 
-// Loading a criteria file reads its cue table and compiles half its patterns here. A thread
-// started for each load began its work a tenth of a millisecond late and with cold caches
-// (its stemmer's memo, its scratch lists), which cost more than half the patterns saved;
-// this one is started once and keeps them.
+// Loading a criteria file reads half its JSON and its cue table, compiles half its patterns
+// and frees its parsed document here. A thread started for each load began its work a tenth
+// of a millisecond late and with cold caches (its stemmer's memo, its scratch lists), which
+// cost more than half the patterns saved; this one is started once and keeps them.
 class WorkerThread {
 public:
     // The process's worker, started on first use and stopped at exit.
